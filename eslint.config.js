@@ -1,0 +1,64 @@
+// Lint rules, and the import boundaries of the architecture:
+// - renderer/ imports neither electron nor Node built-ins (it runs in a browser too);
+// - only the shell (main/shell) and the preload import electron; services never do.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+const noElectron = {
+  name: 'electron',
+  message: 'Only main/shell and preload/index.ts may import electron; services must run headless.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', '.tools/', 'coverage/', 'test/.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts', 'preload/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through window.cutover.' },
+            { name: 'zod', message: 'The renderer imports only types from the contract.' },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The renderer runs in a browser: no Node built-ins.',
+            })),
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '../main/*', '../../main/*'],
+              message: 'The renderer must not import main-process code.',
+            },
+            {
+              group: ['**/preload/contract.ts'],
+              allowTypeImports: true,
+              message: 'The renderer imports only types from the contract (use import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);
