@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import type { AppInfo } from '../preload/contract.ts';
+import type { Clock } from './clock.ts';
+import type { SecretCipher } from './secrets/secret-cipher.ts';
+import { openDatabase } from './store/database.ts';
+import { createSecretRepository } from './store/secret-repository.ts';
+import { createProjectRepository } from './store/project-repository.ts';
+import type { ProjectRepository } from './store/project-repository.ts';
+import { createAccountRepository } from './store/account-repository.ts';
+import type { AccountRepository } from './store/account-repository.ts';
+import { createEventLog } from './store/event-log.ts';
+import type { EventLog } from './store/event-log.ts';
+import { createEventBus } from './api/event-bus.ts';
+import type { EventBus } from './api/event-bus.ts';
+import { createDispatcher } from './api/dispatcher.ts';
+import type { Dispatch } from './api/dispatcher.ts';
+import { createHandlers } from './api/handlers.ts';
+
+export interface ServicesOptions {
+  databasePath: string;
+  cipher: SecretCipher;
+  clock: Clock;
+  host: AppInfo['host'];
+  version: string;
+  secretStorage: string;
+  onInternalError?: (error: unknown) => void;
+}
+
+/** Everything below the shell, wired once; the Electron shell, CLI and web host all use this. */
+export interface Services extends ServiceCore {
+  /** The typed API: validates and answers any call from any transport. */
+  dispatch: Dispatch;
+}
+
+/** The services the API handlers call. */
+export interface ServiceCore {
+  db: Database;
+  info: AppInfo;
+  projects: ProjectRepository;
+  accounts: AccountRepository;
+  eventLog: EventLog;
+  bus: EventBus;
+  close(): void;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const db = openDatabase(options.databasePath);
+  const secrets = createSecretRepository(db, options.cipher, options.clock);
+  const bus = createEventBus();
+  const eventLog = createEventLog(db, options.clock);
+  const stopForwarding = eventLog.onAppend((line) => bus.emit('log.line', line));
+  const core: ServiceCore = {
+    db,
+    info: {
+      version: options.version,
+      host: options.host,
+      databasePath: options.databasePath,
+      secretStorage: options.secretStorage,
+    },
+    projects: createProjectRepository(db, options.clock),
+    accounts: createAccountRepository(db, secrets, options.clock),
+    eventLog,
+    bus,
+    close() {
+      stopForwarding();
+      db.close();
+    },
+  };
+  const dispatch = createDispatcher(
+    createHandlers(core),
+    options.onInternalError ?? ((error) => console.error('Cutover internal error:', error)),
+  );
+  return { ...core, dispatch };
+}

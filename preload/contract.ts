@@ -1,0 +1,247 @@
+// The API contract between the UI and main: every call (request → response) and every
+// pushed event, in one place. Main validates arguments with these schemas; the renderer
+// imports only the types (`import type`), so zod never reaches the browser bundle.
+import { z } from 'zod';
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, { error: `${label} must not be empty` })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+
+const id = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int()
+    .positive({ error: `${label} must be positive` });
+
+/** A calendar day, as the wizard computes due dates from it. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dates are written YYYY-MM-DD' })
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      error: 'that day does not exist in the calendar',
+    },
+  );
+
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: 'a domain looks like example.com',
+  });
+
+const password = z
+  .string({ error: 'password must be text' })
+  .min(1, { error: 'password must not be empty' })
+  .max(1024, { error: 'password is too long' });
+
+/** Schemas for the arguments of every call, keyed by call name. */
+export const callSchemas = {
+  'app.info': z.object({}).strict(),
+  'projects.list': z.object({}).strict(),
+  'projects.get': z.object({ projectId: id('projectId') }).strict(),
+  'projects.create': z
+    .object({
+      name: trimmed('project name', 200),
+      customer: z.string().trim().max(200).default(''),
+      domains: z.array(domain).max(100).default([]),
+      cutoverDate: isoDay.nullable().default(null),
+    })
+    .strict(),
+  'projects.rename': z.object({ projectId: id('projectId'), name: trimmed('project name', 200) }).strict(),
+  'projects.delete': z.object({ projectId: id('projectId') }).strict(),
+  'accounts.list': z.object({ projectId: id('projectId') }).strict(),
+  'accounts.add': z
+    .object({
+      projectId: id('projectId'),
+      username: trimmed('username', 320),
+      password: password.optional(),
+      localUsername: z.string().trim().max(320).optional(),
+      localPassword: password.optional(),
+    })
+    .strict(),
+  'accounts.setPassword': z
+    .object({
+      accountId: id('accountId'),
+      side: z.enum(['source', 'destination'], { error: 'side is "source" or "destination"' }),
+      password,
+    })
+    .strict(),
+  'events.recent': z
+    .object({
+      projectId: id('projectId').optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    })
+    .strict(),
+} as const;
+
+export type CallName = keyof typeof callSchemas;
+/** What a caller passes (defaults may be left out). */
+export type CallArgs<N extends CallName> = z.input<(typeof callSchemas)[N]>;
+/** What a handler receives after validation (defaults filled in). */
+export type ValidCallArgs<N extends CallName> = z.output<(typeof callSchemas)[N]>;
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  databasePath: string;
+  secretStorage: string;
+}
+
+export interface ProjectSummary {
+  id: number;
+  name: string;
+  customer: string;
+  cutoverDate: string | null;
+  accountCount: number;
+  updatedAt: string;
+}
+
+export interface Project extends ProjectSummary {
+  domains: string[];
+  createdAt: string;
+}
+
+/** An account as the UI sees it: passwords are write-only, so only their presence shows. */
+export interface Account {
+  id: number;
+  projectId: number;
+  username: string;
+  localUsername: string;
+  hasSourcePassword: boolean;
+  hasDestinationPassword: boolean;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface LogLine {
+  id: number;
+  at: string;
+  level: LogLevel;
+  projectId: number | null;
+  jobId: number | null;
+  account: string | null;
+  folder: string | null;
+  code: string | null;
+  message: string;
+}
+
+/** The result type of every call, keyed by call name. */
+export interface CallResults {
+  'app.info': AppInfo;
+  'projects.list': ProjectSummary[];
+  'projects.get': Project;
+  'projects.create': Project;
+  'projects.rename': Project;
+  'projects.delete': { deleted: true };
+  'accounts.list': Account[];
+  'accounts.add': Account;
+  'accounts.setPassword': Account;
+  'events.recent': LogLine[];
+}
+
+export type AccountStatus = 'queued' | 'running' | 'done' | 'partial' | 'failed';
+
+/** Progress is a tagged union of numbers; the UI chooses the words. `runId` tells runs apart. */
+export type Progress =
+  | {
+      kind: 'job';
+      runId: string;
+      jobId: number;
+      accountsDone: number;
+      accountsTotal: number;
+      messagesDone: number;
+      messagesTotal: number;
+      bytesDone: number;
+      bytesTotal: number;
+      ratePerSecond: number;
+      etaSeconds: number | null;
+    }
+  | {
+      kind: 'account';
+      runId: string;
+      jobId: number;
+      account: string;
+      status: AccountStatus;
+      messagesDone: number;
+      messagesTotal: number;
+      bytesDone: number;
+      bytesTotal: number;
+    }
+  | {
+      kind: 'folder';
+      runId: string;
+      jobId: number;
+      account: string;
+      folder: string;
+      messagesDone: number;
+      messagesTotal: number;
+    };
+
+/** Payloads of events main pushes to the UI, keyed by event name. */
+export interface EventPayloads {
+  'job.progress': Progress;
+  'log.line': LogLine;
+}
+export type EventName = keyof EventPayloads;
+
+/** Stable codes the UI maps to words and actions. */
+export const errorCodes = [
+  'invalid-arguments',
+  'unknown-call',
+  'untrusted-sender',
+  'not-found',
+  'already-exists',
+  'disconnected',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Which argument was wrong, as a path like `domains.1`, for invalid-arguments. */
+  field?: string;
+}
+
+/** Errors must survive IPC and WebSocket alike, so calls never reject: they return this. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type Invoke = <N extends CallName>(name: N, args: CallArgs<N>) => Promise<Result<CallResults[N]>>;
+export type Subscribe = <E extends EventName>(
+  name: E,
+  listener: (payload: EventPayloads[E]) => void,
+) => () => void;
+
+/** The named functions the renderer sees on `window.cutover`. */
+export interface CutoverApi {
+  app: { info(): Promise<Result<AppInfo>> };
+  projects: {
+    list(): Promise<Result<ProjectSummary[]>>;
+    get(args: CallArgs<'projects.get'>): Promise<Result<Project>>;
+    create(args: CallArgs<'projects.create'>): Promise<Result<Project>>;
+    rename(args: CallArgs<'projects.rename'>): Promise<Result<Project>>;
+    delete(args: CallArgs<'projects.delete'>): Promise<Result<{ deleted: true }>>;
+  };
+  accounts: {
+    list(args: CallArgs<'accounts.list'>): Promise<Result<Account[]>>;
+    add(args: CallArgs<'accounts.add'>): Promise<Result<Account>>;
+    setPassword(args: CallArgs<'accounts.setPassword'>): Promise<Result<Account>>;
+  };
+  events: {
+    recent(args: CallArgs<'events.recent'>): Promise<Result<LogLine[]>>;
+    onProgress(listener: (progress: Progress) => void): () => void;
+    onLogLine(listener: (line: LogLine) => void): () => void;
+  };
+}
+
+/** Every call name, for the transports that register one handler per call. */
+export const callNames = Object.keys(callSchemas) as CallName[];
+/** Every event name, for the transports that forward events. */
+export const eventNames: readonly EventName[] = ['job.progress', 'log.line'];

@@ -1,0 +1,27 @@
+// Builds the named API from a transport's invoke/subscribe pair. The Electron preload and the
+// WebSocket bridge both use it, so the renderer sees the same object whichever host it runs in.
+import type { CutoverApi, Invoke, Subscribe } from './contract.ts';
+
+/** Each function names its channel; there is no pass-through of arbitrary channel names. */
+export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
+  return {
+    app: { info: () => invoke('app.info', {}) },
+    projects: {
+      list: () => invoke('projects.list', {}),
+      get: (args) => invoke('projects.get', args),
+      create: (args) => invoke('projects.create', args),
+      rename: (args) => invoke('projects.rename', args),
+      delete: (args) => invoke('projects.delete', args),
+    },
+    accounts: {
+      list: (args) => invoke('accounts.list', args),
+      add: (args) => invoke('accounts.add', args),
+      setPassword: (args) => invoke('accounts.setPassword', args),
+    },
+    events: {
+      recent: (args) => invoke('events.recent', args),
+      onProgress: (listener) => subscribe('job.progress', listener),
+      onLogLine: (listener) => subscribe('log.line', listener),
+    },
+  };
+}

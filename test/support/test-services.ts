@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { createServices } from '../../main/services.ts';
+import type { Services } from '../../main/services.ts';
+import { createAesGcmCipher } from '../../main/secrets/aes-gcm-cipher.ts';
+import type { Clock } from '../../main/clock.ts';
+
+/** A clock tests move by hand. */
+export function fixedClock(iso = '2026-11-24T09:00:00.000Z'): Clock & { set(iso: string): void } {
+  let now = new Date(iso);
+  return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
+}
+
+/** Real services on a real SQLite file (or :memory:), with a random key. */
+export function createTestServices(
+  databasePath = ':memory:',
+  options: { clock?: Clock; key?: Buffer; onInternalError?: (error: unknown) => void } = {},
+): Services {
+  return createServices({
+    databasePath,
+    cipher: createAesGcmCipher(options.key ?? randomBytes(32)),
+    clock: options.clock ?? fixedClock(),
+    host: 'web',
+    version: '0.0.0-test',
+    secretStorage: 'test key',
+    onInternalError: options.onInternalError ?? (() => {}),
+  });
+}
