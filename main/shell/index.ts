@@ -1,0 +1,66 @@
+// The Electron shell: the window, the IPC wiring and safeStorage. Everything else is in the
+// services, which never import electron and also run headless (CLI, web host).
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { createServices } from '../services.ts';
+import type { Services } from '../services.ts';
+import { systemClock } from '../clock.ts';
+import { DATABASE_FILE } from '../paths.ts';
+import { createSafeStorageCipher } from './safe-storage-cipher.ts';
+import { createMainWindow, rendererOrigin } from './create-window.ts';
+import { wireIpc } from './ipc-bridge.ts';
+
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let services: Services | null = null;
+  let unwire: (() => void) | null = null;
+
+  const open = () => {
+    if (!services) return;
+    const origin = rendererOrigin();
+    const window = createMainWindow(origin);
+    unwire?.();
+    unwire = wireIpc(services, window, origin);
+  };
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    try {
+      services = createServices({
+        databasePath: join(app.getPath('userData'), DATABASE_FILE),
+        cipher: createSafeStorageCipher(),
+        clock: systemClock,
+        host: 'electron',
+        version: app.getVersion(),
+        secretStorage: 'the system keychain (Electron safeStorage)',
+      });
+    } catch (error) {
+      dialog.showErrorBox('Cutover cannot start', (error as Error).message);
+      app.quit();
+      return;
+    }
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    unwire?.();
+    services?.close();
+  });
+}
