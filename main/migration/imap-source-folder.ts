@@ -1,0 +1,68 @@
+import type { ImapFlow } from 'imapflow';
+import type { SourceFolder, SourceFolderStatus } from './source-folder.ts';
+import type { SourceMessage } from './plan-folder-copy.ts';
+import { IDENTITY_HEADERS, messageKey } from './message-key.ts';
+
+/** An IMAP source folder, opened read-only (EXAMINE) and fetched with BODY.PEEK: nothing is marked read. */
+export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
+  let status: SourceFolderStatus | null = null;
+  return {
+    path,
+    async open() {
+      const box = await client.mailboxOpen(path, { readOnly: true });
+      status = {
+        uidValidity: Number(box.uidValidity),
+        uidNext: box.uidNext,
+        messages: box.exists,
+        highestModseq: box.noModseq || box.highestModseq === undefined ? null : box.highestModseq,
+      };
+      return status;
+    },
+    async list() {
+      if (!status || status.messages === 0) return [];
+      const messages: SourceMessage[] = [];
+      for await (const m of client.fetch(
+        '1:*',
+        { uid: true, flags: true, internalDate: true, size: true, headers: [...IDENTITY_HEADERS] },
+        { uid: true },
+      )) {
+        const size = m.size ?? 0;
+        messages.push({
+          uid: m.uid,
+          key: messageKey(m.headers, size),
+          size,
+          flags: [...(m.flags ?? [])],
+          internalDate: m.internalDate ? new Date(m.internalDate) : null,
+        });
+      }
+      return messages;
+    },
+    async changedFlags(since) {
+      if (!status || status.highestModseq === null) return null;
+      if (status.messages === 0) return [];
+      const changed: Array<{ uid: number; flags: string[] }> = [];
+      for await (const m of client.fetch(
+        '1:*',
+        { uid: true, flags: true },
+        { uid: true, changedSince: since },
+      )) {
+        changed.push({ uid: m.uid, flags: [...(m.flags ?? [])] });
+      }
+      return changed;
+    },
+    async *fetchBodies(uids) {
+      if (uids.length === 0) return;
+      const bodies = new Map<number, Buffer>();
+      for await (const m of client.fetch(uids.join(','), { uid: true, source: true }, { uid: true })) {
+        if (m.source) bodies.set(m.uid, m.source);
+      }
+      for (const uid of uids) {
+        const body = bodies.get(uid);
+        if (body) {
+          bodies.delete(uid);
+          yield { uid, body };
+        }
+      }
+    },
+  };
+}

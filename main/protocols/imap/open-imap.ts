@@ -1,0 +1,58 @@
+import { ImapFlow } from 'imapflow';
+import type { ConnectionOptions } from 'node:tls';
+
+/** How to reach an IMAP server; `tls` carries a pinned certificate's trust for this server only. */
+export interface ImapEndpoint {
+  host: string;
+  port: number;
+  /** 'tls': implicit TLS (993). 'starttls': required upgrade (143). 'plain': upgrade if offered, else clear text. */
+  security: 'tls' | 'starttls' | 'plain';
+  tls?: ConnectionOptions;
+}
+
+export interface ImapLogin {
+  user: string;
+  password: string;
+  /** Log in as an admin (`user`) on behalf of this mailbox: SASL PLAIN authorization identity. */
+  authzid?: string;
+}
+
+export interface ImapTimeouts {
+  connectMs: number;
+  /** No byte for this long in the middle of a command: the server is stuck. */
+  socketMs: number;
+}
+
+export const DEFAULT_IMAP_TIMEOUTS: ImapTimeouts = { connectMs: 30_000, socketMs: 120_000 };
+
+/** A logged-in imapflow client that never prints credentials and never idles between commands. */
+export async function openImap(
+  endpoint: ImapEndpoint,
+  login: ImapLogin,
+  timeouts = DEFAULT_IMAP_TIMEOUTS,
+): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: endpoint.host,
+    port: endpoint.port,
+    secure: endpoint.security === 'tls',
+    ...(endpoint.security === 'starttls' ? { doSTARTTLS: true } : {}),
+    auth: login.authzid
+      ? { user: login.user, pass: login.password, authzid: login.authzid, loginMethod: 'AUTH=PLAIN' }
+      : { user: login.user, pass: login.password },
+    tls: { servername: isIpAddress(endpoint.host) ? undefined : endpoint.host, ...endpoint.tls },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: timeouts.connectMs,
+    greetingTimeout: timeouts.connectMs,
+    socketTimeout: timeouts.socketMs,
+    clientInfo: { name: 'Cutover' },
+  } as ConstructorParameters<typeof ImapFlow>[0]);
+  // An unhandled 'error' event would crash the process; failures surface through the promises.
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+function isIpAddress(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}
