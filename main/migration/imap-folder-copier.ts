@@ -195,6 +195,7 @@ async function appendOne(
     if (
       response === 'TOOBIG' ||
       response === 'APPENDLIMIT' ||
+      response === 'LIMIT' ||
       /too (big|large)|size/i.test(raw.responseText ?? '')
     ) {
       outcome.failed++;

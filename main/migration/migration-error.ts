@@ -92,7 +92,6 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
   }
   if (
     code === 'ETHROTTLE' ||
-    response === 'LIMIT' ||
     response === 'IN-USE' ||
     response === 'LOGIN-DELAY' ||
     /too many (connections|requests)|throttl/i.test(text)
