@@ -1,0 +1,70 @@
+import type { Page } from '../state/app-store.ts';
+import { selectCurrentProject } from '../state/app-store.ts';
+import { useAppState } from '../state/store-context.ts';
+import { PHASES, phaseStartDay } from '../phases/phase-schedule.ts';
+import { formatShortDay } from '../phases/format-day.ts';
+
+/** Projects, then the four phases in the order they are done, with their dates when known. */
+export function SideNav() {
+  const project = useAppState(selectCurrentProject);
+  const projectCount = useAppState((s) => s.projects.length);
+  return (
+    <nav className="side-nav" aria-label="Migration phases">
+      <ul className="nav-list">
+        <li>
+          <NavItem
+            page="projects"
+            label="Projects"
+            detail={projectCount === 1 ? '1 project' : `${projectCount} projects`}
+          />
+        </li>
+      </ul>
+      <p className="nav-group-title" id="nav-phases-title">
+        Phases
+      </p>
+      <ol className="nav-list" aria-labelledby="nav-phases-title">
+        {PHASES.map((phase, index) => {
+          const day = phaseStartDay(phase, project?.cutoverDate ?? null);
+          const detail = day
+            ? `${phase.offsetDays > 0 ? 'From ' : ''}${formatShortDay(day)}`
+            : phase.shortRelative;
+          return (
+            <li key={phase.id}>
+              <NavItem page={phase.id} label={phase.name} detail={detail} step={index + 1} />
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+interface NavItemProps {
+  page: Page;
+  label: string;
+  detail: string;
+  step?: number;
+}
+
+function NavItem({ page, label, detail, step }: NavItemProps) {
+  const active = useAppState((s) => s.page === page);
+  const navigate = useAppState((s) => s.navigate);
+  return (
+    <button
+      type="button"
+      className="nav-item"
+      aria-current={active ? 'page' : undefined}
+      onClick={() => navigate(page)}
+    >
+      {step !== undefined ? (
+        <span className="nav-step" aria-hidden="true">
+          {step}
+        </span>
+      ) : null}
+      <span className="nav-text">
+        <span className="nav-label">{label}</span>
+        <span className="nav-detail">{detail}</span>
+      </span>
+    </button>
+  );
+}

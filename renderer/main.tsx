@@ -1,0 +1,30 @@
+// Entry point: picks how to reach main, builds the store, and renders the shell.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pickBridge } from './bridge/pick-bridge.ts';
+import { createAppStore } from './state/app-store.ts';
+import { StoreContext } from './state/store-context.ts';
+import { App } from './App.tsx';
+import { NoKeyNotice } from './components/NoKeyNotice.tsx';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/projects.css';
+import './styles/phases.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('renderer/index.html has no #root element.');
+
+const bridge = pickBridge();
+const store = bridge.ok ? createAppStore(bridge.api) : null;
+createRoot(container).render(
+  <StrictMode>
+    {store ? (
+      <StoreContext value={store}>
+        <App />
+      </StoreContext>
+    ) : (
+      <NoKeyNotice />
+    )}
+  </StrictMode>,
+);

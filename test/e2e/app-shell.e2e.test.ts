@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+// The app shell in Chromium, served by `cutover serve` exactly as a user would start it.
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const screenshots = join(repoRoot, 'test', 'screenshots');
+
+let dir: string;
+let server: ChildProcessWithoutNullStreams;
+let url: string;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cutover-e2e-'));
+  mkdirSync(screenshots, { recursive: true });
+  server = spawn(
+    process.execPath,
+    [join(repoRoot, 'bin', 'cutover.js'), 'serve', '--port', '0', '--db', join(dir, 'cutover.db')],
+    { cwd: repoRoot, env: { ...process.env, CUTOVER_SECRET_KEY: undefined } },
+  );
+  url = await printedUrl(server);
+
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-US',
+    reducedMotion: 'reduce',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  // Each page reports its CSP violations here, across navigations (Chromium also logs them).
+  await context.exposeBinding('reportCspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+  });
+  await context.addInitScript(() => {
+    // This runs in the page; the Node-side tsconfig has no DOM types, hence the narrow shape.
+    const page = globalThis as unknown as {
+      reportCspViolation(text: string): void;
+      addEventListener(
+        type: 'securitypolicyviolation',
+        listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+      ): void;
+    };
+    page.addEventListener('securitypolicyviolation', (event) => {
+      page.reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('app shell', () => {
+  it('shows the heading and the phases in order', async () => {
+    await page.goto(url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cutover');
+    const nav = page.getByRole('navigation', { name: 'Migration phases' });
+    expect(await nav.locator('.nav-label').allTextContents()).toEqual([
+      'Projects',
+      'Prepare',
+      'Pre-migrate',
+      'Cutover',
+      'Post-migrate',
+    ]);
+    await expect
+      .poll(() => nav.getByRole('button', { name: /Projects/ }).getAttribute('aria-current'))
+      .toBe('page');
+    await page.getByText('No projects yet').waitFor();
+    await page.screenshot({ path: join(screenshots, 'app-shell.png'), fullPage: true });
+  });
+
+  it('creates projects and explains mistakes next to the field', async () => {
+    const form = page.getByRole('form', { name: 'New project' });
+    const create = () => form.getByRole('button', { name: 'Create project' }).click();
+    const cardFor = (name: string) =>
+      page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+
+    await form.getByLabel('Project name').fill('Harbour Dental');
+    await form.getByLabel('Domains').fill('harbourdental.example not_a_domain');
+    await create();
+    const domains = form.getByLabel('Domains');
+    await expect.poll(() => domains.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(domains)).toContain(
+      '“not_a_domain” is not a domain name. A domain looks like example.com.',
+    );
+    await domains.fill('harbourdental.example');
+    await create();
+    await cardFor('Harbour Dental').waitFor();
+
+    await form.getByLabel('Project name').fill('Acme move');
+    await form.getByLabel('Customer').fill('Acme Ltd');
+    await form.getByLabel('Domains').fill('acme.example, acme-mail.example');
+    await form.getByLabel('Cutover date').fill('2030-03-04');
+    await create();
+    const card = cardFor('Acme move');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Acme Ltd');
+    expect(await card.textContent()).toContain('Current project');
+    await page.getByRole('banner').getByText('Acme move').waitFor();
+
+    await form.getByLabel('Project name').fill('acme MOVE');
+    await create();
+    const nameField = form.getByLabel('Project name');
+    await expect.poll(() => nameField.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(nameField)).toContain(
+      'A project named "acme MOVE" already exists. Choose another name.',
+    );
+    await page.screenshot({ path: join(screenshots, 'projects.png'), fullPage: true });
+  });
+
+  it('shows the Prepare phase with its date for the current project', async () => {
+    await page
+      .getByRole('navigation', { name: 'Migration phases' })
+      .getByRole('button', { name: /Prepare/ })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Prepare' }).waitFor();
+    // Three weeks before a cutover on Monday 4 March 2030.
+    const date = page.locator('.phase-date time');
+    expect(await date.getAttribute('datetime')).toBe('2030-02-11');
+    expect(await date.textContent()).toBe('Monday, February 11, 2030');
+    await page.screenshot({ path: join(screenshots, 'prepare.png'), fullPage: true });
+  });
+
+  it('renames and deletes a project, asking first in the page', async () => {
+    await page
+      .getByRole('navigation', { name: 'Migration phases' })
+      .getByRole('button', { name: /Projects/ })
+      .click();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Acme move' }) });
+    await card.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('New name for “Acme move”').fill('Acme migration');
+    await page.keyboard.press('Enter');
+    const renamed = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Acme migration' }) });
+    await renamed.waitFor();
+
+    await renamed.getByRole('button', { name: 'Delete…' }).click();
+    await renamed.getByText('Delete “Acme migration”?').waitFor();
+    await renamed.getByRole('button', { name: 'Delete project' }).click();
+    await renamed.waitFor({ state: 'detached' });
+    // The card is gone, so focus moves to the page heading rather than being lost.
+    expect(await page.locator('h2:focus').textContent()).toBe('Projects');
+    await page.getByRole('banner').getByText('No project selected').waitFor();
+    expect(await page.locator('.project-list').getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Harbour Dental'),
+    ]);
+  });
+
+  it('asks for the printed address when the key is missing', async () => {
+    await page.goto(url.replace(/#.*$/, ''));
+    await page.getByText('Open the address Cutover printed in the terminal; it includes a key.').waitFor();
+  });
+
+  it('logged no console errors and no CSP violations', async () => {
+    expect(cspViolations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+/** The text of the elements a control names in aria-describedby (its hint and error). */
+async function describedText(control: Locator): Promise<string> {
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
+}
+
+/** Waits for the line `cutover serve` prints with the address and key. */
+function printedUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`No URL from cutover serve:\n${output}`)), 60_000);
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (output += chunk));
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`cutover serve exited with ${code}:\n${output}`));
+    });
+  });
+}
