@@ -9,6 +9,11 @@ import type { ProjectRepository } from './store/project-repository.ts';
 import { createAccountRepository } from './store/account-repository.ts';
 import type { AccountRepository } from './store/account-repository.ts';
 import { createEventLog } from './store/event-log.ts';
+import { createJobRepository } from './store/job-repository.ts';
+import type { JobRepository } from './store/job-repository.ts';
+import { createLedgerRepository } from './store/ledger-repository.ts';
+import type { LedgerRepository } from './store/ledger-repository.ts';
+import type { SecretRepository } from './store/secret-repository.ts';
 import type { EventLog } from './store/event-log.ts';
 import { createEventBus } from './api/event-bus.ts';
 import type { EventBus } from './api/event-bus.ts';
@@ -38,6 +43,9 @@ export interface ServiceCore {
   info: AppInfo;
   projects: ProjectRepository;
   accounts: AccountRepository;
+  secrets: SecretRepository;
+  jobs: JobRepository;
+  ledger: LedgerRepository;
   eventLog: EventLog;
   bus: EventBus;
   close(): void;
@@ -59,6 +67,9 @@ export function createServices(options: ServicesOptions): Services {
     },
     projects: createProjectRepository(db, options.clock),
     accounts: createAccountRepository(db, secrets, options.clock),
+    secrets,
+    jobs: createJobRepository(db, options.clock),
+    ledger: createLedgerRepository(db, options.clock),
     eventLog,
     bus,
     close() {

@@ -28,6 +28,8 @@ interface EventRow {
 export interface EventLog {
   append(line: NewLogLine): LogLine;
   recent(options: { projectId?: number | undefined; limit: number }): LogLine[];
+  /** A job's whole log in order, or one account's lines with the job-wide ones. */
+  forJob(jobId: number, account?: string): LogLine[];
   onAppend(listener: (line: LogLine) => void): () => void;
 }
 
@@ -39,6 +41,10 @@ export function createEventLog(db: Database, clock: Clock): EventLog {
   const recentAll = db.prepare<[number], EventRow>('SELECT * FROM events ORDER BY id DESC LIMIT ?');
   const recentProject = db.prepare<[number, number], EventRow>(
     'SELECT * FROM events WHERE project_id = ? ORDER BY id DESC LIMIT ?',
+  );
+  const byJob = db.prepare<[number], EventRow>('SELECT * FROM events WHERE job_id = ? ORDER BY id');
+  const byJobAccount = db.prepare<[number, string], EventRow>(
+    'SELECT * FROM events WHERE job_id = ? AND (account = ? OR account IS NULL) ORDER BY id',
   );
   const listeners = new Set<(line: LogLine) => void>();
 
@@ -61,6 +67,9 @@ export function createEventLog(db: Database, clock: Clock): EventLog {
     recent({ projectId, limit }) {
       const rows = projectId === undefined ? recentAll.all(limit) : recentProject.all(projectId, limit);
       return rows.reverse().map(toLogLine);
+    },
+    forJob(jobId, account) {
+      return (account === undefined ? byJob.all(jobId) : byJobAccount.all(jobId, account)).map(toLogLine);
     },
     onAppend(listener) {
       listeners.add(listener);

@@ -53,6 +53,11 @@ export interface DovecotOptions {
   layout?: 'maildir++' | 'fs';
   /** Load the quota plugin even if no initial user has a quota (for addUser with a quota). */
   quota?: boolean;
+  /**
+   * Names of the SPECIAL-USE folders, e.g. `{ Sent: 'Sent Items' }` for an Exchange-like server;
+   * null leaves one out (all null: a server without SPECIAL-USE). Default: the English names.
+   */
+  specialFolders?: Partial<Record<'Drafts' | 'Sent' | 'Trash' | 'Junk' | 'Archive', string | null>>;
 }
 
 /** A running test server and how to reach, inspect and stop it. */
@@ -103,10 +108,7 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
   for (const user of options.users) validateUser(user);
   if (options.masterUser) validateUsername(options.masterUser.username);
   const { maxMessageBytes } = options;
-  if (
-    maxMessageBytes !== undefined &&
-    !(Number.isInteger(maxMessageBytes) && maxMessageBytes > 0)
-  ) {
+  if (maxMessageBytes !== undefined && !(Number.isInteger(maxMessageBytes) && maxMessageBytes > 0)) {
     throw new Error(`maxMessageBytes must be a positive integer, got ${maxMessageBytes}`);
   }
   if (!existsSync(DOVECOT)) {
@@ -255,8 +257,7 @@ function renderConfig(input: {
 }): string {
   const { paths, identity, ports, certificate, quota, options } = input;
   const { dir } = paths;
-  const mailLocation =
-    options.layout === 'fs' ? 'maildir:~/Maildir:LAYOUT=fs' : 'maildir:~/Maildir';
+  const mailLocation = options.layout === 'fs' ? 'maildir:~/Maildir:LAYOUT=fs' : 'maildir:~/Maildir';
   // Login processes chroot by default, which only root may do.
   const chroot = identity.root ? '' : '  chroot =\n';
   const lines = [
@@ -309,8 +310,15 @@ function renderConfig(input: {
     lines.push(`imap_capability = +APPENDLIMIT=${options.maxMessageBytes}`);
   }
   lines.push(`namespace inbox {`, `  inbox = yes`);
-  for (const [name, flag] of SPECIAL_USE) {
-    lines.push(`  mailbox ${name} {`, `    special_use = ${flag}`, `    auto = subscribe`, `  }`);
+  for (const [standard, flag] of SPECIAL_USE) {
+    const name = options.specialFolders?.[standard as keyof NonNullable<DovecotOptions['specialFolders']>];
+    if (name === null) continue;
+    lines.push(
+      `  mailbox ${JSON.stringify(name ?? standard)} {`,
+      `    special_use = ${flag}`,
+      `    auto = subscribe`,
+      `  }`,
+    );
   }
   lines.push(
     `}`,
@@ -413,11 +421,11 @@ async function resolveCertificate(
   given: DovecotOptions['certificate'],
 ): Promise<DovecotServer['certificate'] & { keyPath: string }> {
   if (!given) {
-    const { certPem, fingerprint256, certPath, keyPath } = await issueCertificate(
-      join(dir, 'tls'),
-      null,
-      { commonName: 'localhost', altNames: ['localhost', '127.0.0.1'], selfSigned: true },
-    );
+    const { certPem, fingerprint256, certPath, keyPath } = await issueCertificate(join(dir, 'tls'), null, {
+      commonName: 'localhost',
+      altNames: ['localhost', '127.0.0.1'],
+      selfSigned: true,
+    });
     return { certPem, fingerprint256, certPath, keyPath };
   }
   const certPem = await readFile(given.certPath, 'utf8');

@@ -1,0 +1,321 @@
+import type { ImapFlow } from 'imapflow';
+import type { ConnectionOptions } from 'node:tls';
+import type { AccountStatus } from '../../preload/contract.ts';
+import type { LedgerRepository } from '../store/ledger-repository.ts';
+import type { FolderResultRow } from '../store/job-repository.ts';
+import type { NewLogLine } from '../store/event-log.ts';
+import type { ImapLogin } from '../protocols/imap/open-imap.ts';
+import { openImap } from '../protocols/imap/open-imap.ts';
+import type { ByteBudget } from './byte-budget.ts';
+import type { JobSpec } from './job-spec.ts';
+import type { SkipEntry, Translation } from './job-input/index.ts';
+import type { SourceFolder } from './source-folder.ts';
+import { planFolders } from './folder-mapping/index.ts';
+import type { FolderInfo } from './folder-mapping/index.ts';
+import { copyFolder } from './imap-folder-copier.ts';
+import { imapSourceFolder } from './imap-source-folder.ts';
+import { pop3SourceFolder } from './pop3-source-folder.ts';
+import type { Pop3Session } from './pop3-source-folder.ts';
+import { destinationEndpoint, mailboxIdentity, sourceEndpoints } from './endpoints.ts';
+import { classifyError, MigrationError } from './migration-error.ts';
+import type { ErrorContext } from './migration-error.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+import { backoffDelay } from './retry-policy.ts';
+
+export interface AccountCredentials {
+  username: string;
+  localUsername: string;
+  sourcePassword: string;
+  /** The destination login: the account's own password, or an admin acting for it. */
+  destination: ImapLogin;
+}
+
+export interface AccountProgress {
+  status: AccountStatus;
+  folder: string | null;
+  messagesDone: number;
+  messagesTotal: number;
+  bytesDone: number;
+}
+
+export interface AccountRunContext {
+  spec: JobSpec;
+  credentials: AccountCredentials;
+  skip: SkipEntry[];
+  translations: Translation[];
+  ledger: LedgerRepository;
+  budget: ByteBudget;
+  batchBytes: number;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  tls: { source?: ConnectionOptions; destination?: ConnectionOptions };
+  openPop3(
+    endpoint: NonNullable<ReturnType<typeof sourceEndpoints>['pop3']>,
+    user: string,
+    password: string,
+  ): Promise<Pop3Session>;
+  log(line: Omit<NewLogLine, 'jobId' | 'projectId' | 'account'>): void;
+  saveFolder(result: FolderResultRow): void;
+  onProgress(progress: AccountProgress): void;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+export interface AccountOutcome {
+  status: 'done' | 'partial' | 'failed';
+  copied: number;
+  skipped: number;
+  failed: number;
+  total: number;
+  bytes: number;
+  error: MigrationError | null;
+}
+
+/**
+ * Migrates one mailbox: every folder the plan names, resuming after dropped connections with
+ * back-off. Messages already copied are never copied again (ledger and destination checks).
+ */
+export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome> {
+  let lastError: MigrationError | null = null;
+  for (let attempt = 1; attempt <= ctx.retry.attempts; attempt++) {
+    try {
+      return await runOnce(ctx);
+    } catch (error) {
+      lastError = error instanceof MigrationError ? error : classifyError(error, sideOf(error, ctx));
+      if (!lastError.transient || ctx.signal.aborted || attempt === ctx.retry.attempts) break;
+      const delay = backoffDelay(ctx.retry, attempt, ctx.random());
+      ctx.log({
+        level: 'warn',
+        code: lastError.code,
+        message: `${lastError.message} Trying again in ${Math.ceil(delay / 1000)} s (attempt ${attempt + 1} of ${ctx.retry.attempts}).`,
+      });
+      await ctx.sleep(delay);
+    }
+  }
+  const error = lastError ?? new MigrationError('internal', 'The account stopped for an unknown reason.');
+  ctx.log({ level: 'error', code: error.code, message: error.message });
+  return { status: 'failed', copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0, error };
+}
+
+interface Tagged {
+  cutoverSide?: 'source' | 'destination';
+}
+
+function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
+  const side = (error as Tagged | null)?.cutoverSide ?? 'source';
+  const spec = side === 'source' ? ctx.spec.source : ctx.spec.destination;
+  const endpoints = sourceEndpoints(ctx.spec.source);
+  const port =
+    side === 'source' ? (endpoints.imap?.port ?? endpoints.pop3?.port ?? 0) : ctx.spec.destination.port;
+  return {
+    side,
+    host: spec.host,
+    port,
+    user: side === 'source' ? ctx.credentials.username : ctx.credentials.localUsername,
+  };
+}
+
+/** Marks which server an error came from, so its message names the right server and password. */
+async function on<T>(side: 'source' | 'destination', work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error && typeof error === 'object' && !(error instanceof MigrationError))
+      (error as Tagged).cutoverSide ??= side;
+    throw error;
+  }
+}
+
+async function runOnce(ctx: AccountRunContext): Promise<AccountOutcome> {
+  const endpoints = sourceEndpoints(ctx.spec.source, ctx.tls.source);
+  const { username, localUsername, sourcePassword } = ctx.credentials;
+  const clients: Array<{ close(): Promise<void> }> = [];
+  try {
+    const sourceImap = endpoints.imap
+      ? await on('source', () => openImap(endpoints.imap!, { user: username, password: sourcePassword }))
+      : null;
+    if (sourceImap) clients.push(imapCloser(sourceImap));
+    const pop3 = endpoints.pop3
+      ? await on('source', () => ctx.openPop3(endpoints.pop3!, username, sourcePassword))
+      : null;
+    if (pop3) clients.push({ close: () => pop3.quit() });
+    // The source first: a wrong password in the users list is reported as the source's.
+    const destination = await on('destination', () =>
+      openImap(destinationEndpoint(ctx.spec.destination, ctx.tls.destination), ctx.credentials.destination),
+    );
+    clients.push(imapCloser(destination));
+    if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
+      ctx.log({
+        level: 'warn',
+        code: 'plaintext-allowed',
+        message:
+          'The job allows plain text on the old server: if it offers no STARTTLS, the password crosses the network unencrypted.',
+      });
+    }
+
+    const sourceFolders: FolderInfo[] = sourceImap ? await on('source', () => sourceImap.list()) : [];
+    if (pop3 && !sourceFolders.some((f) => f.path.toUpperCase() === 'INBOX')) {
+      sourceFolders.unshift({
+        path: 'INBOX',
+        name: 'INBOX',
+        delimiter: sourceFolders[0]?.delimiter ?? '/',
+        flags: new Set(),
+        specialUse: '\\Inbox',
+      });
+    }
+    const destinationFolders: FolderInfo[] = await on('destination', () => destination.list());
+    const plan = planFolders({
+      source: sourceFolders,
+      destination: destinationFolders,
+      skip: ctx.skip,
+      translations: ctx.translations,
+    });
+    for (const skipped of plan.skipped) {
+      if (skipped.reason === 'skip-list')
+        ctx.log({ level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
+    }
+    for (const path of plan.destinationFoldersToCreate) {
+      await on('destination', () => destination.mailboxCreate(path));
+      ctx.log({ level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
+    }
+
+    const folders = plan.entries.map((entry) => ({
+      entry,
+      source: (pop3 && entry.source.toUpperCase() === 'INBOX'
+        ? pop3SourceFolder(pop3)
+        : imapSourceFolder(sourceImap!, entry.source)) as SourceFolder,
+    }));
+    const totals = new Map<string, number>();
+    for (const { entry, source } of folders) {
+      if (source.path.toUpperCase() === 'INBOX' && pop3) continue;
+      const status = await on('source', () => sourceImap!.status(entry.source, { messages: true }));
+      totals.set(entry.source, status ? (status.messages ?? 0) : 0);
+    }
+    const sum = { copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0 };
+    const grandTotal = () => [...totals.values()].reduce((a, b) => a + b, 0);
+    let partial = false;
+
+    for (const { entry, source } of folders) {
+      if (ctx.signal.aborted)
+        throw new MigrationError('cancelled', 'The job was stopped; run it again to continue.');
+      const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
+      for (const note of entry.notes) ctx.log({ level: 'info', folder: entry.source, message: note });
+      try {
+        const outcome = await copyFolder({
+          source,
+          destination,
+          destinationPath: entry.destination,
+          pairing: {
+            sourceAccount: mailboxIdentity(ctx.spec.source.host, username),
+            sourceFolder: entry.source,
+            destinationAccount: mailboxIdentity(ctx.spec.destination.host, localUsername),
+            destinationFolder: entry.destination,
+          },
+          ledger: ctx.ledger,
+          budget: ctx.budget,
+          batchBytes: ctx.batchBytes,
+          signal: ctx.signal,
+          onProgress: (done, total, bytes) => {
+            totals.set(entry.source, total);
+            ctx.onProgress({
+              status: 'running',
+              folder: entry.source,
+              messagesDone: sum.copied + sum.skipped + sum.failed + done,
+              messagesTotal: grandTotal(),
+              bytesDone: sum.bytes + bytes,
+            });
+          },
+          onMessageFailed: (failure) =>
+            ctx.log({ level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+        });
+        sum.copied += outcome.copied;
+        sum.skipped += outcome.skipped;
+        sum.failed += outcome.failed;
+        sum.total += outcome.total;
+        sum.bytes += outcome.bytes;
+        if (outcome.failed > 0) partial = true;
+        ctx.saveFolder({
+          ...base,
+          messagesTotal: outcome.total,
+          copied: outcome.copied,
+          skipped: outcome.skipped,
+          failed: outcome.failed,
+          status: outcome.failed > 0 ? 'partial' : 'done',
+          errorCode: null,
+          errorMessage: null,
+        });
+        ctx.log({
+          level: outcome.failed > 0 ? 'warn' : 'info',
+          folder: entry.source,
+          message: folderSummary(entry.source, entry.destination, outcome),
+        });
+      } catch (error) {
+        const failure = folderLevelFailure(error);
+        if (!failure) throw error;
+        partial = true;
+        ctx.saveFolder({
+          ...base,
+          messagesTotal: totals.get(entry.source) ?? 0,
+          copied: 0,
+          skipped: 0,
+          failed: 0,
+          status: 'failed',
+          errorCode: 'folder-failed',
+          errorMessage: failure,
+        });
+        ctx.log({
+          level: 'error',
+          folder: entry.source,
+          code: 'folder-failed',
+          message: `The folder "${entry.source}" could not be copied: ${failure}`,
+        });
+      }
+    }
+    return { status: partial ? 'partial' : 'done', ...sum, error: null };
+  } finally {
+    await Promise.allSettled(clients.map((c) => c.close()));
+  }
+}
+
+/** A server's NO to one folder (not a lost connection or a full mailbox): the account carries on. */
+function folderLevelFailure(error: unknown): string | null {
+  if (error instanceof MigrationError) return null;
+  const raw = error as { responseText?: string; serverResponseCode?: string; code?: string };
+  if (raw.responseText === undefined || raw.code !== undefined) return null;
+  if ((raw.serverResponseCode ?? '').toUpperCase() === 'OVERQUOTA' || /quota/i.test(raw.responseText))
+    return null;
+  return raw.responseText;
+}
+
+function folderSummary(
+  source: string,
+  destination: string,
+  o: {
+    total: number;
+    copied: number;
+    skipped: number;
+    failed: number;
+    unchanged: boolean;
+    flagsUpdated: number;
+  },
+): string {
+  const into = source === destination ? '' : ` → "${destination}"`;
+  if (o.unchanged)
+    return `"${source}"${into}: unchanged since the last run (${o.total} messages)${o.flagsUpdated ? `; ${o.flagsUpdated} flag changes carried over` : ''}.`;
+  const parts = [`${o.copied} copied`, `${o.skipped} already there`];
+  if (o.failed) parts.push(`${o.failed} not copied`);
+  if (o.flagsUpdated) parts.push(`${o.flagsUpdated} flag changes carried over`);
+  return `"${source}"${into}: ${o.total} messages, ${parts.join(', ')}.`;
+}
+
+function imapCloser(client: ImapFlow) {
+  return {
+    async close() {
+      try {
+        await client.logout();
+      } catch {
+        client.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { JobRepository, JobRow } from '../store/job-repository.ts';
+import type { SecretRepository } from '../store/secret-repository.ts';
+import { ServiceError } from '../api/service-error.ts';
+import {
+  MAX_ACCOUNTS_PER_JOB,
+  parseJobName,
+  parseSkipList,
+  parseTranslations,
+  parseUsers,
+} from './job-input/index.ts';
+import type { InputError } from './job-input/index.ts';
+import type { DestinationProtocol, JobSpec, ProtocolPorts, SourceProtocol } from './job-spec.ts';
+import { DEFAULT_PORTS } from './job-spec.ts';
+
+export interface MigrationRequest {
+  name?: string;
+  projectId?: number | null;
+  source: {
+    host: string;
+    protocol: SourceProtocol;
+    ports?: Partial<ProtocolPorts>;
+    allowPlaintext?: boolean;
+    trustedFingerprint?: string | null;
+  };
+  destination: {
+    host: string;
+    protocol?: DestinationProtocol;
+    port?: number;
+    allowPlaintext?: boolean;
+    trustedFingerprint?: string | null;
+    adminUser?: string | null;
+    adminPassword?: string | null;
+  };
+  users: string;
+  delimiter?: string;
+  skip?: string;
+  translate?: string;
+  translateDelimiter?: string;
+  concurrency?: number;
+}
+
+/**
+ * Checks everything a job is made of before anything starts, listing every bad line of every
+ * input, then stores the job with its passwords encrypted.
+ */
+export function createJob(request: MigrationRequest, jobs: JobRepository, secrets: SecretRepository): JobRow {
+  const problems: string[] = [];
+  const collect = (what: string, errors: InputError[]) => {
+    for (const e of errors) problems.push(`${what}: ${e.message}`);
+  };
+  const name = parseJobName(request.name, jobs.names());
+  if (!name.ok) collect('name', name.errors);
+  const users = parseUsers(request.users, request.delimiter ? { delimiter: request.delimiter } : {});
+  if (!users.ok) collect('users', users.errors);
+  const skip = parseSkipList(request.skip ?? '');
+  if (!skip.ok) collect('skip list', skip.errors);
+  const translate = parseTranslations(
+    request.translate ?? '',
+    request.translateDelimiter ? { delimiter: request.translateDelimiter } : {},
+  );
+  if (!translate.ok) collect('translations', translate.errors);
+  if (!request.source.host.trim()) problems.push('source: the old server name is missing.');
+  if (!request.destination.host.trim()) problems.push('destination: the new server name is missing.');
+  const concurrency = request.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) {
+    problems.push('concurrency: accounts at once must be a whole number from 1 to 50.');
+  }
+  const adminUser = request.destination.adminUser?.trim() || null;
+  if (adminUser && !request.destination.adminPassword) {
+    problems.push('destination admin: the admin password is missing (set CUTOVER_DEST_ADMIN_PASSWORD).');
+  }
+  if (users.ok && users.value.length === 0) problems.push('users: the list has no accounts.');
+  if (problems.length > 0 || !name.ok || !users.ok) {
+    throw new ServiceError(
+      'invalid-arguments',
+      `The job was not started. Fix these and try again:\n  ${problems.join('\n  ')}`,
+    );
+  }
+  if (users.value.length > MAX_ACCOUNTS_PER_JOB)
+    throw new ServiceError('invalid-arguments', 'Too many accounts.');
+
+  const destinationProtocol = request.destination.protocol ?? 'imaps';
+  const spec: JobSpec = {
+    source: {
+      host: request.source.host.trim(),
+      protocol: request.source.protocol,
+      ports: { ...DEFAULT_PORTS, ...request.source.ports },
+      allowPlaintext: request.source.allowPlaintext ?? false,
+      trustedFingerprint: normaliseFingerprint(request.source.trustedFingerprint),
+    },
+    destination: {
+      host: request.destination.host.trim(),
+      protocol: destinationProtocol,
+      port: request.destination.port ?? (destinationProtocol === 'imaps' ? 993 : 143),
+      allowPlaintext: request.destination.allowPlaintext ?? false,
+      trustedFingerprint: normaliseFingerprint(request.destination.trustedFingerprint),
+      adminUser,
+      adminSecretId:
+        adminUser && request.destination.adminPassword
+          ? secrets.put(request.destination.adminPassword)
+          : null,
+    },
+    skip: request.skip ?? '',
+    translate: request.translate ?? '',
+    translateDelimiter: request.translateDelimiter ?? null,
+    concurrency,
+  };
+  return jobs.create({
+    name: name.value,
+    projectId: request.projectId ?? null,
+    spec,
+    accounts: users.value.map((u) => ({
+      username: u.username,
+      localUsername: u.localUsername,
+      sourceSecretId: secrets.put(u.password),
+      destinationSecretId: u.localPassword === undefined ? null : secrets.put(u.localPassword),
+    })),
+  });
+}
+
+/** Accepts AA:BB:…, aabb… or with spaces; stores Node's form (upper-case, colon-separated). */
+export function normaliseFingerprint(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const hex = value.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+  if (hex.length !== 64) {
+    throw new ServiceError(
+      'invalid-arguments',
+      `"${value}" is not a SHA-256 fingerprint (64 hexadecimal digits, as "cutover check" prints).`,
+    );
+  }
+  return hex.match(/../g)!.join(':');
+}

@@ -1,0 +1,287 @@
+import type { ConnectionOptions } from 'node:tls';
+import type { AccountStatus, Progress } from '../../preload/contract.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import type { EventLog } from '../store/event-log.ts';
+import type { JobAccountRow, JobRepository, JobRow } from '../store/job-repository.ts';
+import type { LedgerRepository } from '../store/ledger-repository.ts';
+import type { SecretRepository } from '../store/secret-repository.ts';
+import type { ImapLogin } from '../protocols/imap/open-imap.ts';
+import { parseSkipList, parseTranslations } from './job-input/index.ts';
+import { createByteBudget } from './byte-budget.ts';
+import { createKeyedLimiter } from './keyed-limiter.ts';
+import { createThrottle } from './progress-throttle.ts';
+import { runAccount } from './account-runner.ts';
+import type { AccountOutcome, AccountRunContext } from './account-runner.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY } from './retry-policy.ts';
+import { MigrationError } from './migration-error.ts';
+
+export interface JobRunnerDeps {
+  jobs: JobRepository;
+  ledger: LedgerRepository;
+  secrets: SecretRepository;
+  eventLog: EventLog;
+  bus: EventBus;
+  openPop3: AccountRunContext['openPop3'];
+  /** TLS options per side (pinned certificates); undefined means Node's normal verification. */
+  tls?: (job: JobRow) => Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface JobRunOptions {
+  signal?: AbortSignal;
+  /** Message bodies in memory at once, across all accounts. */
+  budgetBytes?: number;
+  retry?: RetryPolicy;
+  maxConnectionsPerServer?: number;
+  progressIntervalMs?: number;
+  runId?: string;
+}
+
+export interface JobSummary {
+  job: JobRow;
+  status: 'done' | 'partial' | 'failed' | 'cancelled';
+  accounts: Array<JobAccountRow & { folders: ReturnType<JobRepository['folderResults']> }>;
+}
+
+/**
+ * Runs every account of a job that is not done yet (queued, interrupted, failed or partial),
+ * a few at a time, and records results as they come. Running it again after a crash or a
+ * cancel carries on where it stopped; the ledger and destination checks prevent duplicates.
+ */
+export async function runJob(
+  name: string,
+  deps: JobRunnerDeps,
+  options: JobRunOptions = {},
+): Promise<JobSummary> {
+  const job = deps.jobs.byName(name);
+  const { spec } = job;
+  const signal = options.signal ?? new AbortController().signal;
+  const runId = options.runId ?? `${job.id}-${Date.now().toString(36)}`;
+  const skip = parseSkipList(spec.skip);
+  const translations = parseTranslations(
+    spec.translate,
+    spec.translateDelimiter ? { delimiter: spec.translateDelimiter } : {},
+  );
+  if (!skip.ok || !translations.ok)
+    throw new MigrationError('internal', `The stored job "${name}" has an invalid skip or translate list.`);
+  const budget = createByteBudget(options.budgetBytes ?? 32 * 1024 * 1024);
+  const concurrency = Math.max(1, spec.concurrency);
+  const batchBytes = Math.max(
+    256 * 1024,
+    Math.floor((options.budgetBytes ?? 32 * 1024 * 1024) / concurrency),
+  );
+  const limiter = createKeyedLimiter(options.maxConnectionsPerServer ?? 8);
+  const tls = deps.tls ? await deps.tls(job) : {};
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = deps.random ?? Math.random;
+  const log = (account: string | null, line: Parameters<AccountRunContext['log']>[0]) =>
+    deps.eventLog.append({ ...line, jobId: job.id, projectId: job.projectId, account });
+  const progress = createThrottle<Progress>(options.progressIntervalMs ?? 250, (p) =>
+    deps.bus.emit('job.progress', p),
+  );
+
+  const pending = deps.jobs.accounts(job.id).filter((a) => a.status !== 'done');
+  const live = new Map<number, { done: number; total: number; bytes: number; status: AccountStatus }>();
+  for (const account of deps.jobs.accounts(job.id)) {
+    live.set(account.id, {
+      done: account.status === 'done' ? account.messagesTotal : 0,
+      total: account.messagesTotal,
+      bytes: 0,
+      status: account.status,
+    });
+  }
+  for (const account of pending)
+    deps.jobs.updateAccount(account.id, { status: 'queued', errorCode: null, errorMessage: null });
+  deps.jobs.setJobStatus(job.id, 'running');
+  log(null, {
+    level: 'info',
+    message: `Job "${name}" started: ${pending.length} of ${live.size} accounts to copy, ${concurrency} at a time.`,
+  });
+  const started = Date.now();
+
+  const pushJobProgress = () => {
+    const all = [...live.values()];
+    const done = all.reduce((s, a) => s + a.done, 0);
+    const total = all.reduce((s, a) => s + a.total, 0);
+    const bytes = all.reduce((s, a) => s + a.bytes, 0);
+    const seconds = (Date.now() - started) / 1000;
+    const rate = seconds > 0 ? bytes / seconds : 0;
+    progress.push('job', {
+      kind: 'job',
+      runId,
+      jobId: job.id,
+      accountsDone: all.filter((a) => a.status === 'done' || a.status === 'partial' || a.status === 'failed')
+        .length,
+      accountsTotal: all.length,
+      messagesDone: done,
+      messagesTotal: total,
+      bytesDone: bytes,
+      bytesTotal: 0,
+      ratePerSecond: seconds > 0 ? done / seconds : 0,
+      etaSeconds:
+        done > 0 && total > done ? Math.round(((total - done) * seconds) / done) : rate > 0 ? 0 : null,
+    });
+  };
+
+  const runOne = async (account: JobAccountRow): Promise<AccountOutcome> => {
+    const release = await limiter.acquire([spec.source.host, spec.destination.host]);
+    const state = live.get(account.id)!;
+    try {
+      if (signal.aborted)
+        throw new MigrationError('cancelled', 'The job was stopped before this account started.');
+      deps.jobs.updateAccount(account.id, { status: 'running' });
+      state.status = 'running';
+      const outcome = await runAccount({
+        spec,
+        credentials: credentialsFor(account, job, deps.secrets),
+        skip: skip.value,
+        translations: translations.value,
+        ledger: deps.ledger,
+        budget,
+        batchBytes,
+        retry: options.retry ?? DEFAULT_RETRY,
+        signal,
+        tls,
+        openPop3: deps.openPop3,
+        log: (line) => log(account.username, line),
+        saveFolder: (result) => deps.jobs.saveFolderResult(account.id, result),
+        onProgress: (p) => {
+          Object.assign(state, { done: p.messagesDone, total: p.messagesTotal, bytes: p.bytesDone });
+          progress.push(`a${account.id}`, {
+            kind: 'account',
+            runId,
+            jobId: job.id,
+            account: account.username,
+            status: 'running',
+            messagesDone: p.messagesDone,
+            messagesTotal: p.messagesTotal,
+            bytesDone: p.bytesDone,
+            bytesTotal: 0,
+          });
+          if (p.folder) {
+            progress.push(`f${account.id}`, {
+              kind: 'folder',
+              runId,
+              jobId: job.id,
+              account: account.username,
+              folder: p.folder,
+              messagesDone: p.messagesDone,
+              messagesTotal: p.messagesTotal,
+            });
+          }
+          pushJobProgress();
+        },
+        sleep,
+        random,
+      });
+      return outcome;
+    } catch (error) {
+      const failure =
+        error instanceof MigrationError ? error : new MigrationError('internal', (error as Error).message);
+      log(account.username, { level: 'error', code: failure.code, message: failure.message });
+      return { status: 'failed', copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0, error: failure };
+    } finally {
+      release();
+    }
+  };
+
+  const queue = [...pending];
+  const worker = async () => {
+    for (let account = queue.shift(); account; account = queue.shift()) {
+      const outcome = await runOne(account);
+      const cancelled = outcome.error?.code === 'cancelled';
+      const status: AccountStatus = cancelled ? 'queued' : outcome.status;
+      deps.jobs.updateAccount(account.id, {
+        status,
+        errorCode: outcome.error?.code ?? null,
+        errorMessage: outcome.error?.message ?? null,
+        messagesTotal: outcome.total,
+        messagesCopied: outcome.copied,
+        messagesSkipped: outcome.skipped,
+        messagesFailed: outcome.failed,
+        bytesCopied: outcome.bytes,
+      });
+      const state = live.get(account.id)!;
+      Object.assign(state, {
+        status,
+        total: outcome.total,
+        done: outcome.status === 'failed' ? state.done : outcome.total,
+      });
+      progress.push(`a${account.id}`, {
+        kind: 'account',
+        runId,
+        jobId: job.id,
+        account: account.username,
+        status,
+        messagesDone: state.done,
+        messagesTotal: state.total,
+        bytesDone: outcome.bytes,
+        bytesTotal: 0,
+      });
+      pushJobProgress();
+      if (!cancelled) {
+        log(account.username, {
+          level: outcome.status === 'done' ? 'info' : outcome.status === 'partial' ? 'warn' : 'error',
+          code: outcome.status,
+          message: accountSummary(outcome),
+        });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, worker));
+  progress.flush();
+
+  const accounts = deps.jobs.accounts(job.id);
+  const status = signal.aborted
+    ? 'cancelled'
+    : accounts.every((a) => a.status === 'done')
+      ? 'done'
+      : accounts.every((a) => a.status === 'failed')
+        ? 'failed'
+        : 'partial';
+  deps.jobs.setJobStatus(job.id, status);
+  log(null, {
+    level: status === 'done' ? 'info' : 'warn',
+    code: status,
+    message: jobSummaryLine(name, status, accounts),
+  });
+  return {
+    job: deps.jobs.byName(name),
+    status,
+    accounts: accounts.map((a) => ({ ...a, folders: deps.jobs.folderResults(a.id) })),
+  };
+}
+
+function credentialsFor(account: JobAccountRow, job: JobRow, secrets: SecretRepository) {
+  if (account.sourceSecretId === null)
+    throw new MigrationError('internal', `No stored password for ${account.username}.`);
+  const sourcePassword = secrets.reveal(account.sourceSecretId);
+  let destination: ImapLogin;
+  if (account.destinationSecretId !== null) {
+    destination = { user: account.localUsername, password: secrets.reveal(account.destinationSecretId) };
+  } else if (job.spec.destination.adminUser && job.spec.destination.adminSecretId !== null) {
+    destination = {
+      user: job.spec.destination.adminUser,
+      password: secrets.reveal(job.spec.destination.adminSecretId),
+      authzid: account.localUsername,
+    };
+  } else {
+    destination = { user: account.localUsername, password: sourcePassword };
+  }
+  return { username: account.username, localUsername: account.localUsername, sourcePassword, destination };
+}
+
+function accountSummary(o: AccountOutcome): string {
+  if (o.status === 'failed') return `Failed: ${o.error?.message ?? 'unknown error'}`;
+  const counts = `${o.total} messages: ${o.copied} copied, ${o.skipped} already there${o.failed ? `, ${o.failed} not copied` : ''}.`;
+  return o.status === 'done'
+    ? `Done. ${counts}`
+    : `Partly done. ${counts} The log says which messages and why.`;
+}
+
+function jobSummaryLine(name: string, status: string, accounts: JobAccountRow[]): string {
+  const count = (s: AccountStatus) => accounts.filter((a) => a.status === s).length;
+  return `Job "${name}" ${status === 'cancelled' ? 'stopped' : 'finished'}: ${count('done')} done, ${count('partial')} partly done, ${count('failed')} failed${count('queued') ? `, ${count('queued')} not started` : ''}.`;
+}

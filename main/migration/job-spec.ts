@@ -1,0 +1,43 @@
+/** Source protocols: `auto` reads INBOX over POP3 and every other folder over IMAP. */
+export type SourceProtocol = 'imap' | 'imaps' | 'pop3' | 'pop3s' | 'auto';
+export type DestinationProtocol = 'imap' | 'imaps';
+
+/** Ports per protocol; 0 disables one (for `auto`, the POP3 side or the IMAP side). */
+export interface ProtocolPorts {
+  imap: number;
+  imaps: number;
+  pop3: number;
+  pop3s: number;
+}
+
+export const DEFAULT_PORTS: ProtocolPorts = { imap: 143, imaps: 993, pop3: 110, pop3s: 995 };
+
+export interface ServerSpec {
+  host: string;
+  /** Accept a server without STARTTLS/STLS on the plain ports (passwords then cross unencrypted). */
+  allowPlaintext: boolean;
+  /** SHA-256 fingerprint of a certificate the admin chose to trust, for this server only. */
+  trustedFingerprint: string | null;
+}
+
+/**
+ * Everything a job needs except passwords, stored as the job's spec: a retry or a resumed run
+ * after a crash reads it back. Passwords live encrypted in the secrets table.
+ */
+export interface JobSpec {
+  source: ServerSpec & { protocol: SourceProtocol; ports: ProtocolPorts };
+  destination: ServerSpec & {
+    protocol: DestinationProtocol;
+    port: number;
+    /** An admin who may log in as each user (SASL PLAIN authorization identity). */
+    adminUser: string | null;
+    adminSecretId: number | null;
+  };
+  /** Folder paths to skip, `/`-separated, a trailing `/*` for the subtree (as typed). */
+  skip: string;
+  /** `source,destination` lines, as typed. */
+  translate: string;
+  /** The delimiter given for the translate lines, or null to choose per line. */
+  translateDelimiter: string | null;
+  concurrency: number;
+}
