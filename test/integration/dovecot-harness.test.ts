@@ -289,9 +289,9 @@ describe('Dovecot quotas and the message size limit', () => {
     await client.connect();
     try {
       await client.append('INBOX', message('fits', 'x'.repeat(3000)));
-      await expect(
-        client.append('INBOX', message('does not fit', 'x'.repeat(3000))),
-      ).rejects.toMatchObject({ serverResponseCode: 'OVERQUOTA' });
+      await expect(client.append('INBOX', message('does not fit', 'x'.repeat(3000)))).rejects.toMatchObject({
+        serverResponseCode: 'OVERQUOTA',
+      });
       expect(await inboxCount(client)).toBe(1);
     } finally {
       await client.logout();
