@@ -55,6 +55,8 @@ export interface AccountRunContext {
     password: string,
   ): Promise<Pop3Session>;
   log(line: Omit<NewLogLine, 'jobId' | 'projectId' | 'account'>): void;
+  /** Names the certificate's hosts and fingerprint in a certificate error (the CLI's --trust). */
+  explainCertificate(error: MigrationError): Promise<MigrationError>;
   saveFolder(result: FolderResultRow): void;
   onProgress(progress: AccountProgress): void;
   sleep(ms: number): Promise<void>;
@@ -82,6 +84,9 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
       return await runOnce(ctx);
     } catch (error) {
       lastError = error instanceof MigrationError ? error : classifyError(error, sideOf(error, ctx));
+      if (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch') {
+        lastError = await ctx.explainCertificate(lastError);
+      }
       if (!lastError.transient || ctx.signal.aborted || attempt === ctx.retry.attempts) break;
       const delay = backoffDelay(ctx.retry, attempt, ctx.random());
       ctx.log({
@@ -138,7 +143,7 @@ async function runOnce(ctx: AccountRunContext): Promise<AccountOutcome> {
     const pop3 = endpoints.pop3
       ? await on('source', () => ctx.openPop3(endpoints.pop3!, username, sourcePassword))
       : null;
-    if (pop3) clients.push({ close: () => pop3.quit() });
+    if (pop3) clients.push({ close: async () => pop3.close() });
     // The source first: a wrong password in the users list is reported as the source's.
     const destination = await on('destination', () =>
       openImap(destinationEndpoint(ctx.spec.destination, ctx.tls.destination), ctx.credentials.destination),

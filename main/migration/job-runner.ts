@@ -25,6 +25,8 @@ export interface JobRunnerDeps {
   openPop3: AccountRunContext['openPop3'];
   /** TLS options per side (pinned certificates); undefined means Node's normal verification. */
   tls?: (job: JobRow) => Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }>;
+  /** Adds the certificate's names and fingerprint to a certificate error; default: unchanged. */
+  explainCertificate?: (error: MigrationError, job: JobRow) => Promise<MigrationError>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -73,7 +75,9 @@ export async function runJob(
     Math.floor((options.budgetBytes ?? 32 * 1024 * 1024) / concurrency),
   );
   const limiter = createKeyedLimiter(options.maxConnectionsPerServer ?? 8);
-  const tls = deps.tls ? await deps.tls(job) : {};
+  // Worked out once, when the first account starts; a pin that no longer matches fails each account.
+  const tlsOptions = deps.tls ? deps.tls(job) : Promise.resolve({});
+  tlsOptions.catch(() => {});
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = deps.random ?? Math.random;
   const log = (account: string | null, line: Parameters<AccountRunContext['log']>[0]) =>
@@ -133,6 +137,7 @@ export async function runJob(
         throw new MigrationError('cancelled', 'The job was stopped before this account started.');
       deps.jobs.updateAccount(account.id, { status: 'running' });
       state.status = 'running';
+      const tls = await tlsOptions;
       const outcome = await runAccount({
         spec,
         credentials: credentialsFor(account, job, deps.secrets),
@@ -145,6 +150,8 @@ export async function runJob(
         signal,
         tls,
         openPop3: deps.openPop3,
+        explainCertificate: (error) =>
+          deps.explainCertificate ? deps.explainCertificate(error, job) : Promise.resolve(error),
         log: (line) => log(account.username, line),
         saveFolder: (result) => deps.jobs.saveFolderResult(account.id, result),
         onProgress: (p) => {

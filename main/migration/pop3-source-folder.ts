@@ -9,8 +9,19 @@ export interface Pop3Session {
   list(): Promise<Map<number, number>>;
   top(messageNumber: number, lines: number): Promise<Buffer>;
   retr(messageNumber: number): Promise<Buffer>;
-  quit(): Promise<void>;
+  /**
+   * Ends the session WITHOUT QUIT: a POP3 server applies changes only in the UPDATE state that
+   * QUIT starts, and Dovecot marks every retrieved message read there.
+   */
+  close(): void;
 }
+
+/**
+ * TOP with more body lines than any message has returns the whole message, like RETR, but
+ * servers never count it as read: Dovecot marks RETR'd mail \Seen even when the session ends
+ * without QUIT.
+ */
+const WHOLE_MESSAGE_LINES = 1_000_000_000;
 
 /**
  * A POP3 mailbox as a source folder (INBOX). POP3 has unique-id strings instead of UIDs, no
@@ -60,7 +71,7 @@ export function pop3SourceFolder(session: Pop3Session): SourceFolder {
     async *fetchBodies(wanted) {
       for (const uid of wanted) {
         const n = numbers.get(uid);
-        if (n !== undefined) yield { uid, body: await session.retr(n) };
+        if (n !== undefined) yield { uid, body: await session.top(n, WHOLE_MESSAGE_LINES) };
       }
     },
   };

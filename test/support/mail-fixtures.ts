@@ -22,13 +22,18 @@ export function rawMessage(options: {
 }
 
 /** An IMAP session on a harness server, trusting its self-signed certificate. */
-export async function connectTo(server: DovecotServer, user: string, password: string): Promise<ImapFlow> {
+export async function connectTo(
+  server: DovecotServer,
+  user: string,
+  password: string,
+  tls: { ca: string; servername: string } = { ca: server.certificate.certPem, servername: 'localhost' },
+): Promise<ImapFlow> {
   const client = new ImapFlow({
     host: server.host,
     port: server.ports.imaps,
     secure: true,
     auth: { user, pass: password },
-    tls: { ca: server.certificate.certPem, servername: 'localhost' },
+    tls,
     logger: false,
     disableAutoIdle: true,
   });
