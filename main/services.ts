@@ -18,6 +18,10 @@ import type { EventLog } from './store/event-log.ts';
 import { createEventBus } from './api/event-bus.ts';
 import type { EventBus } from './api/event-bus.ts';
 import { createDispatcher } from './api/dispatcher.ts';
+import { createJobManager } from './migration/job-manager.ts';
+import type { JobManager } from './migration/job-manager.ts';
+import type { JobRunnerDeps } from './migration/job-runner.ts';
+import { serverConnections } from './migration/server-connections.ts';
 import type { Dispatch } from './api/dispatcher.ts';
 import { createHandlers } from './api/handlers.ts';
 
@@ -29,6 +33,8 @@ export interface ServicesOptions {
   version: string;
   secretStorage: string;
   onInternalError?: (error: unknown) => void;
+  /** How jobs reach servers; tests trust their own CA here. Default: pins from the job spec. */
+  connections?: Pick<JobRunnerDeps, 'openPop3' | 'tls' | 'explainCertificate' | 'sleep'>;
 }
 
 /** Everything below the shell, wired once; the Electron shell, CLI and web host all use this. */
@@ -48,6 +54,8 @@ export interface ServiceCore {
   ledger: LedgerRepository;
   eventLog: EventLog;
   bus: EventBus;
+  /** Migration jobs running in the background. */
+  jobManager: JobManager;
   close(): void;
 }
 
@@ -57,6 +65,16 @@ export function createServices(options: ServicesOptions): Services {
   const bus = createEventBus();
   const eventLog = createEventLog(db, options.clock);
   const stopForwarding = eventLog.onAppend((line) => bus.emit('log.line', line));
+  const jobs = createJobRepository(db, options.clock);
+  const ledger = createLedgerRepository(db, options.clock);
+  const jobManager = createJobManager({
+    jobs,
+    ledger,
+    secrets,
+    eventLog,
+    bus,
+    ...(options.connections ?? serverConnections),
+  });
   const core: ServiceCore = {
     db,
     info: {
@@ -68,8 +86,9 @@ export function createServices(options: ServicesOptions): Services {
     projects: createProjectRepository(db, options.clock),
     accounts: createAccountRepository(db, secrets, options.clock),
     secrets,
-    jobs: createJobRepository(db, options.clock),
-    ledger: createLedgerRepository(db, options.clock),
+    jobs,
+    ledger,
+    jobManager,
     eventLog,
     bus,
     close() {

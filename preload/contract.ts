@@ -41,6 +41,17 @@ const password = z
   .min(1, { error: 'password must not be empty' })
   .max(1024, { error: 'password is too long' });
 
+const port = z.number().int().min(0).max(65535);
+const host = trimmed('server name', 253);
+const fingerprint = z
+  .string()
+  .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, {
+    error: 'a SHA-256 fingerprint is 64 hexadecimal digits',
+  })
+  .nullable()
+  .default(null);
+const jobName = trimmed('job name', 200);
+
 /** Schemas for the arguments of every call, keyed by call name. */
 export const callSchemas = {
   'app.info': z.object({}).strict(),
@@ -73,6 +84,49 @@ export const callSchemas = {
       password,
     })
     .strict(),
+  'jobs.list': z.object({ projectId: id('projectId').optional() }).strict(),
+  'jobs.get': z.object({ name: jobName }).strict(),
+  'jobs.start': z
+    .object({
+      projectId: id('projectId').nullable().default(null),
+      name: z.string().trim().max(200).optional(),
+      source: z
+        .object({
+          host,
+          protocol: z.enum(['imap', 'imaps', 'pop3', 'pop3s', 'auto'], {
+            error: 'protocol is imap, imaps, pop3, pop3s or auto',
+          }),
+          ports: z
+            .object({ imap: port, imaps: port, pop3: port, pop3s: port })
+            .partial()
+            .strict()
+            .default({}),
+          allowPlaintext: z.boolean().default(false),
+          trustedFingerprint: fingerprint,
+        })
+        .strict(),
+      destination: z
+        .object({
+          host,
+          protocol: z.enum(['imap', 'imaps'], { error: 'protocol is imap or imaps' }).default('imaps'),
+          port: port.optional(),
+          allowPlaintext: z.boolean().default(false),
+          trustedFingerprint: fingerprint,
+          adminUser: z.string().trim().max(320).nullable().default(null),
+          adminPassword: password.nullable().default(null),
+        })
+        .strict(),
+      users: z.string().max(2_000_000),
+      delimiter: z.string().length(1).optional(),
+      skip: z.string().max(100_000).default(''),
+      translate: z.string().max(100_000).default(''),
+      translateDelimiter: z.string().length(1).optional(),
+      concurrency: z.number().int().min(1).max(50).default(4),
+    })
+    .strict(),
+  'jobs.retry': z.object({ name: jobName }).strict(),
+  'jobs.cancel': z.object({ name: jobName }).strict(),
+  'jobs.log': z.object({ name: jobName, account: z.string().optional() }).strict(),
   'events.recent': z
     .object({
       projectId: id('projectId').optional(),
@@ -132,6 +186,51 @@ export interface LogLine {
   message: string;
 }
 
+export type JobStatus = 'queued' | 'running' | 'paused' | 'done' | 'partial' | 'failed' | 'cancelled';
+
+export interface JobSummary {
+  id: number;
+  name: string;
+  projectId: number | null;
+  status: JobStatus;
+  running: boolean;
+  sourceHost: string;
+  destinationHost: string;
+  createdAt: string;
+  finishedAt: string | null;
+  accounts: Record<AccountStatus, number>;
+}
+
+export interface FolderResult {
+  sourceFolder: string;
+  destinationFolder: string;
+  messagesTotal: number;
+  copied: number;
+  skipped: number;
+  failed: number;
+  status: 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'skipped';
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+export interface JobAccountResult {
+  username: string;
+  localUsername: string;
+  status: AccountStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  messagesTotal: number;
+  copied: number;
+  skipped: number;
+  failed: number;
+  bytes: number;
+  folders: FolderResult[];
+}
+
+export interface JobDetail extends JobSummary {
+  accountResults: JobAccountResult[];
+}
+
 /** The result type of every call, keyed by call name. */
 export interface CallResults {
   'app.info': AppInfo;
@@ -143,6 +242,12 @@ export interface CallResults {
   'accounts.list': Account[];
   'accounts.add': Account;
   'accounts.setPassword': Account;
+  'jobs.list': JobSummary[];
+  'jobs.get': JobDetail;
+  'jobs.start': JobSummary;
+  'jobs.retry': JobSummary;
+  'jobs.cancel': JobSummary;
+  'jobs.log': LogLine[];
   'events.recent': LogLine[];
 }
 
@@ -233,6 +338,14 @@ export interface CutoverApi {
     list(args: CallArgs<'accounts.list'>): Promise<Result<Account[]>>;
     add(args: CallArgs<'accounts.add'>): Promise<Result<Account>>;
     setPassword(args: CallArgs<'accounts.setPassword'>): Promise<Result<Account>>;
+  };
+  jobs: {
+    list(args: CallArgs<'jobs.list'>): Promise<Result<JobSummary[]>>;
+    get(args: CallArgs<'jobs.get'>): Promise<Result<JobDetail>>;
+    start(args: CallArgs<'jobs.start'>): Promise<Result<JobSummary>>;
+    retry(args: CallArgs<'jobs.retry'>): Promise<Result<JobSummary>>;
+    cancel(args: CallArgs<'jobs.cancel'>): Promise<Result<JobSummary>>;
+    log(args: CallArgs<'jobs.log'>): Promise<Result<LogLine[]>>;
   };
   events: {
     recent(args: CallArgs<'events.recent'>): Promise<Result<LogLine[]>>;

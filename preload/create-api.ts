@@ -18,6 +18,14 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       add: (args) => invoke('accounts.add', args),
       setPassword: (args) => invoke('accounts.setPassword', args),
     },
+    jobs: {
+      list: (args) => invoke('jobs.list', args),
+      get: (args) => invoke('jobs.get', args),
+      start: (args) => invoke('jobs.start', args),
+      retry: (args) => invoke('jobs.retry', args),
+      cancel: (args) => invoke('jobs.cancel', args),
+      log: (args) => invoke('jobs.log', args),
+    },
     events: {
       recent: (args) => invoke('events.recent', args),
       onProgress: (listener) => subscribe('job.progress', listener),

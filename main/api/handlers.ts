@@ -34,6 +34,18 @@ export function createHandlers(services: ServiceCore): Handlers {
       });
       return account;
     },
+    'jobs.list': ({ projectId }) => services.jobManager.list(projectId),
+    'jobs.get': ({ name }) => services.jobManager.get(name),
+    'jobs.start': ({ delimiter, translateDelimiter, name, ...rest }) =>
+      services.jobManager.start({
+        ...rest,
+        ...(name ? { name } : {}),
+        ...(delimiter ? { delimiter } : {}),
+        ...(translateDelimiter ? { translateDelimiter } : {}),
+      }),
+    'jobs.retry': ({ name }) => services.jobManager.retry(name),
+    'jobs.cancel': ({ name }) => services.jobManager.cancel(name),
+    'jobs.log': ({ name, account }) => eventLog.forJob(services.jobs.byName(name).id, account),
     'events.recent': ({ projectId, limit }) => eventLog.recent({ projectId, limit }),
   };
 }

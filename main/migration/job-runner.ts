@@ -22,7 +22,9 @@ export interface JobRunnerDeps {
   secrets: SecretRepository;
   eventLog: EventLog;
   bus: EventBus;
-  openPop3: AccountRunContext['openPop3'];
+  openPop3: (
+    ...args: [...Parameters<AccountRunContext['openPop3']>, job: JobRow]
+  ) => ReturnType<AccountRunContext['openPop3']>;
   /** TLS options per side (pinned certificates); undefined means Node's normal verification. */
   tls?: (job: JobRow) => Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }>;
   /** Adds the certificate's names and fingerprint to a certificate error; default: unchanged. */
@@ -149,7 +151,7 @@ export async function runJob(
         retry: options.retry ?? DEFAULT_RETRY,
         signal,
         tls,
-        openPop3: deps.openPop3,
+        openPop3: (endpoint, user, password) => deps.openPop3(endpoint, user, password, job),
         explainCertificate: (error) =>
           deps.explainCertificate ? deps.explainCertificate(error, job) : Promise.resolve(error),
         log: (line) => log(account.username, line),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServices } from '../../main/services.ts';
-import type { Services } from '../../main/services.ts';
+import type { Services, ServicesOptions } from '../../main/services.ts';
 import { createAesGcmCipher } from '../../main/secrets/aes-gcm-cipher.ts';
 import type { Clock } from '../../main/clock.ts';
 
@@ -13,7 +13,12 @@ export function fixedClock(iso = '2026-11-24T09:00:00.000Z'): Clock & { set(iso:
 /** Real services on a real SQLite file (or :memory:), with a random key. */
 export function createTestServices(
   databasePath = ':memory:',
-  options: { clock?: Clock; key?: Buffer; onInternalError?: (error: unknown) => void } = {},
+  options: {
+    clock?: Clock;
+    key?: Buffer;
+    onInternalError?: (error: unknown) => void;
+    connections?: ServicesOptions['connections'];
+  } = {},
 ): Services {
   return createServices({
     databasePath,
@@ -23,5 +28,6 @@ export function createTestServices(
     version: '0.0.0-test',
     secretStorage: 'test key',
     onInternalError: options.onInternalError ?? (() => {}),
+    ...(options.connections ? { connections: options.connections } : {}),
   });
 }
