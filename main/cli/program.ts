@@ -4,6 +4,10 @@ import { CUTOVER_VERSION } from '../version.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerProjects } from './commands/projects.ts';
 import { registerInfo } from './commands/info.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerDns } from './commands/dns.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerJobs } from './commands/jobs.ts';
 
 /** The options every command shares. */
 export interface GlobalOptions {
@@ -28,8 +32,12 @@ export function buildProgram(streams: CliStreams): Command {
     });
   program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });
   registerServe(program, streams);
+  registerMigrate(program, streams);
+  registerJobs(program, streams);
   registerProjects(program, streams);
   registerInfo(program, streams);
+  registerCheck(program, streams);
+  registerDns(program, streams);
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError();
     for (const sub of command.commands)

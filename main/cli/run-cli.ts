@@ -3,6 +3,7 @@ import { buildProgram } from './program.ts';
 import { CliExit } from './cli-context.ts';
 import type { CliStreams } from './cli-context.ts';
 import { ExitCode } from './exit-codes.ts';
+import { ServiceError } from '../api/service-error.ts';
 
 /** Parses and runs one command line; resolves to the exit status instead of exiting. */
 export async function runCli(argv: string[], streams: CliStreams): Promise<number> {
@@ -17,8 +18,12 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
       return ExitCode.usage;
     }
     if (error instanceof CliExit) {
-      streams.stderr.write(`${error.message}\n`);
+      if (error.message) streams.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof ServiceError) {
+      streams.stderr.write(`${error.message}\n`);
+      return error.code === 'invalid-arguments' ? ExitCode.usage : ExitCode.failed;
     }
     streams.stderr.write(`Cutover stopped: ${(error as Error).message}\n`);
     return ExitCode.failed;

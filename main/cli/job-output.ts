@@ -1,0 +1,74 @@
+import type { Services } from '../services.ts';
+import type { JobSummary } from '../migration/job-runner.ts';
+import type { CliOutput } from './cli-context.ts';
+
+/**
+ * Shows a running job: with --json, progress and log events one JSON object per line; for a
+ * person, each account's outcome and every warning as it happens.
+ */
+export function followJob(services: Services, output: CliOutput, jobId: () => number | null): () => void {
+  const stop = services.bus.subscribe((event, payload) => {
+    const id = jobId();
+    if (id === null) return;
+    if (event === 'job.progress') {
+      const p = payload as { jobId: number; kind: string };
+      if (p.jobId === id && output.json) output.result({ type: 'progress', ...p }, () => '');
+      return;
+    }
+    const line = payload as {
+      jobId: number | null;
+      level: string;
+      account: string | null;
+      folder: string | null;
+      message: string;
+      code: string | null;
+    };
+    if (line.jobId !== id) return;
+    if (output.json) {
+      output.result({ type: 'log', ...line }, () => '');
+    } else if (line.level !== 'info' || line.folder === null) {
+      const who = line.account ? `${line.account}: ` : '';
+      const where = line.folder ? `[${line.folder}] ` : '';
+      output.info(
+        `${line.level === 'error' ? '✗ ' : line.level === 'warn' ? '! ' : ''}${who}${where}${line.message}`,
+      );
+    }
+  });
+  return stop;
+}
+
+/** The closing summary: per account and per folder counts. */
+export function printSummary(output: CliOutput, summary: JobSummary): void {
+  const value = {
+    type: 'summary',
+    job: summary.job.name,
+    status: summary.status,
+    accounts: summary.accounts.map((a) => ({
+      username: a.username,
+      localUsername: a.localUsername,
+      status: a.status,
+      error: a.errorCode ? { code: a.errorCode, message: a.errorMessage } : null,
+      total: a.messagesTotal,
+      copied: a.messagesCopied,
+      skipped: a.messagesSkipped,
+      failed: a.messagesFailed,
+      bytes: a.bytesCopied,
+      folders: a.folders,
+    })),
+  };
+  output.result(value, () => {
+    const rows = summary.accounts.map(
+      (a) =>
+        `  ${a.status.padEnd(8)} ${a.username.padEnd(28)} ${String(a.messagesCopied).padStart(7)} copied ${String(a.messagesSkipped).padStart(7)} already there ${String(a.messagesFailed).padStart(5)} not copied`,
+    );
+    const next =
+      summary.status === 'done'
+        ? 'Every account is done.'
+        : `Fix what the log says (cutover log ${quote(summary.job.name)}), then run: cutover retry ${quote(summary.job.name)}`;
+    return [`Job ${summary.job.name}: ${summary.status}`, ...rows, next].join('\n');
+  });
+}
+
+function quote(name: string): string {
+  return /^[\w.-]+$/.test(name) ? name : JSON.stringify(name);
+}
