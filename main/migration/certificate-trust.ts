@@ -1,6 +1,8 @@
 import { checkServerIdentity } from 'node:tls';
 import type { ConnectionOptions, PeerCertificate } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
 import { probePort } from '../diagnostics/tls/tls-probe.ts';
+import { certificateNames } from '../protocols/tls/certificate-names.ts';
 import type { ImapEndpoint } from '../protocols/imap/open-imap.ts';
 import type { TlsSettings } from '../protocols/pop3/index.ts';
 import type { JobSpec } from './job-spec.ts';
@@ -8,6 +10,18 @@ import { destinationEndpoint, sourceEndpoints } from './endpoints.ts';
 import { MigrationError } from './migration-error.ts';
 
 const PROBE_TIMEOUT_MS = 15_000;
+
+/** The certificate an IMAP server presents (STARTTLS or implicit TLS), or null if unreachable. */
+async function serverCertificate(endpoint: ImapEndpoint): Promise<X509Certificate | null> {
+  const probe = await probePort({
+    address: endpoint.host,
+    port: endpoint.port,
+    service: endpoint.security === 'tls' ? 'imaps' : 'imap',
+    servername: endpoint.host,
+    timeoutMs: PROBE_TIMEOUT_MS,
+  }).catch(() => null);
+  return probe?.ok ? (probe.chain[0] ?? null) : null;
+}
 
 /**
  * TLS options that trust one pinned certificate for one IMAP server only. The server's
@@ -21,20 +35,12 @@ export async function pinnedImapTls(
   side: 'source' | 'destination',
 ): Promise<ConnectionOptions | undefined> {
   if (!fingerprint) return undefined;
-  const probe = await probePort({
-    address: endpoint.host,
-    port: endpoint.port,
-    service: endpoint.security === 'tls' ? 'imaps' : 'imap',
-    servername: endpoint.host,
-    timeoutMs: PROBE_TIMEOUT_MS,
-  });
-  if (!probe.ok) return undefined; // the real connection reports why
-  const leaf = probe.chain[0];
-  if (!leaf) return undefined;
+  const leaf = await serverCertificate(endpoint);
+  if (!leaf) return undefined; // the real connection reports why
   if (leaf.fingerprint256 !== fingerprint) {
     throw new MigrationError(
       'certificate-untrusted',
-      `The certificate of the ${side === 'source' ? 'old' : 'new'} server (${endpoint.host}) is not the one you trusted. It is valid for ${namesOf(leaf.subjectAltName, leaf.subject)} and its SHA-256 fingerprint is ${leaf.fingerprint256}. If the server's certificate was replaced on purpose, trust the new fingerprint.`,
+      `The certificate of the ${side === 'source' ? 'old' : 'new'} server (${endpoint.host}) is not the one you trusted. It is valid for ${certificateNames(leaf).join(', ') || 'no host name'} and its SHA-256 fingerprint is ${leaf.fingerprint256}. If the server's certificate was replaced on purpose, trust the new fingerprint.`,
       { side },
     );
   }
@@ -55,14 +61,7 @@ export async function explainCertificateError(
   endpoint: ImapEndpoint,
   trustOption: string,
 ): Promise<MigrationError> {
-  const probe = await probePort({
-    address: endpoint.host,
-    port: endpoint.port,
-    service: endpoint.security === 'tls' ? 'imaps' : 'imap',
-    servername: endpoint.host,
-    timeoutMs: PROBE_TIMEOUT_MS,
-  }).catch(() => null);
-  const leaf = probe?.ok ? probe.chain[0] : undefined;
+  const leaf = await serverCertificate(endpoint);
   if (!leaf) return error;
   const server = `the ${error.side === 'destination' ? 'new' : 'old'} server (${endpoint.host})`;
   const why =
@@ -71,7 +70,7 @@ export async function explainCertificateError(
       : 'is not trusted by this computer';
   return new MigrationError(
     error.code,
-    `The certificate of ${server} ${why}. It is valid for ${namesOf(leaf.subjectAltName, leaf.subject)}; its SHA-256 fingerprint is ${leaf.fingerprint256}. Use one of those names, or, if you trust this certificate, trust it for this server only (${trustOption} ${leaf.fingerprint256}).`,
+    `The certificate of ${server} ${why}. It is valid for ${certificateNames(leaf).join(', ') || 'no host name'}; its SHA-256 fingerprint is ${leaf.fingerprint256}. Use one of those names, or, if you trust this certificate, trust it for this server only (${trustOption} ${leaf.fingerprint256}).`,
     { side: error.side, cause: error },
   );
 }
@@ -100,16 +99,3 @@ async function explain(error: MigrationError, spec: JobSpec): Promise<MigrationE
 }
 
 export const tlsForJob = { imap, pop3, explain };
-
-/** The names a certificate is valid for, as a person reads them. */
-export function namesOf(subjectAltName: string | undefined, subject: string): string {
-  const names = (subjectAltName ?? '')
-    .split(',')
-    .map((s) => s.trim().replace(/^(DNS|IP Address):/, ''))
-    .filter(Boolean);
-  if (names.length === 0) {
-    const cn = /CN=([^\n,]+)/.exec(subject)?.[1];
-    if (cn) names.push(cn);
-  }
-  return names.length > 0 ? names.join(', ') : 'no host name';
-}

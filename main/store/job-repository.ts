@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AccountStatus } from '../../preload/contract.ts';
+import type { AccountStatus, FolderResult } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
 import type { JobSpec } from '../migration/job-spec.ts';
 import { ServiceError } from '../api/service-error.ts';
@@ -34,17 +34,8 @@ export interface JobRow {
   finishedAt: string | null;
 }
 
-export interface FolderResultRow {
-  sourceFolder: string;
-  destinationFolder: string;
-  messagesTotal: number;
-  copied: number;
-  skipped: number;
-  failed: number;
-  status: 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'skipped';
-  errorCode: string | null;
-  errorMessage: string | null;
-}
+/** One folder's outcome, as the API shows it. */
+export type FolderResultRow = FolderResult;
 
 export interface NewJob {
   name: string;

@@ -1,4 +1,5 @@
 // Turns a certificate into the facts a report shows (names, dates, fingerprint, self-signed).
+import { parseAltNames } from '../../protocols/tls/certificate-names.ts';
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
 import type { CertificateFacts } from './certificate-report.ts';
@@ -34,17 +35,6 @@ export function peerChain(leaf: PeerCertificate): X509Certificate[] {
     current = next;
   }
   return chain;
-}
-
-/** Node prints subjectAltName as "DNS:a.example, IP Address:192.0.2.1"; this gives the names. */
-export function parseAltNames(subjectAltName: string | undefined): string[] {
-  if (!subjectAltName) return [];
-  const names: string[] = [];
-  for (const match of subjectAltName.matchAll(/(DNS|IP Address):("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
-    const value = (match[2] ?? '').trim();
-    names.push(value.startsWith('"') ? (JSON.parse(value) as string) : value);
-  }
-  return names;
 }
 
 // Subject equals issuer and its own key verifies it. Not `checkIssued`, which also demands the

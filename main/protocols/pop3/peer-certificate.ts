@@ -1,3 +1,4 @@
+import { parseAltNames } from '../tls/certificate-names.ts';
 // Decides whether a TLS peer is acceptable: a chain Node trusts and a name that matches, or a
 // certificate the admin pinned by its SHA-256 fingerprint for this one server. A rejection
 // names the certificate's host names and fingerprint, so the admin can fix the name or pin it.
@@ -77,24 +78,13 @@ export function verifyPeer(socket: TLSSocket, expectation: PeerExpectation): Pee
 /** The facts of a certificate worth showing a person. */
 export function summarizeCertificate(raw: PeerCertificate): PeerCertificateSummary {
   return {
-    subjectAltNames: parseSubjectAltNames(raw.subjectaltname),
+    subjectAltNames: parseAltNames(raw.subjectaltname),
     commonName: first(raw.subject?.CN),
     issuer: first(raw.issuer?.CN) ?? first(raw.issuer?.O),
     validFrom: raw.valid_from,
     validTo: raw.valid_to,
     fingerprint256: raw.fingerprint256,
   };
-}
-
-/** `DNS:a.example, IP Address:127.0.0.1` → `['a.example', '127.0.0.1']`. */
-export function parseSubjectAltNames(value: string | undefined): string[] {
-  if (!value) return [];
-  const names: string[] = [];
-  for (const entry of value.split(/,\s*/)) {
-    const match = /^(DNS|IP Address):(.+)$/.exec(entry.trim());
-    if (match) names.push(match[2]!.replace(/^"|"$/g, ''));
-  }
-  return names;
 }
 
 /** Compares fingerprints ignoring colons, spaces and case. */

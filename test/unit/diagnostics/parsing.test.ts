@@ -6,7 +6,7 @@ import {
 } from '../../../main/diagnostics/dns/dns-server-address.ts';
 import { DEFAULT_PORTS, parsePortsOption } from '../../../main/diagnostics/tls/mail-ports.ts';
 import { parseTarget } from '../../../main/diagnostics/tls/check-server.ts';
-import { parseAltNames } from '../../../main/diagnostics/tls/certificate-facts.ts';
+import { certificateNames, parseAltNames } from '../../../main/protocols/tls/certificate-names.ts';
 
 describe('parseDnsServerAddress', () => {
   it('reads IPv4 and IPv6, with and without a port (53 by default)', () => {
@@ -69,5 +69,14 @@ describe('parseAltNames', () => {
     ]);
     expect(parseAltNames('DNS:"odd,name.example"')).toEqual(['odd,name.example']);
     expect(parseAltNames(undefined)).toEqual([]);
+  });
+
+  it('falls back to the common name only when there are no alternative names', () => {
+    expect(
+      certificateNames({ subjectAltName: undefined, subject: 'O=Old ISP\nCN=mail.old.example' }),
+    ).toEqual(['mail.old.example']);
+    expect(certificateNames({ subjectAltName: 'DNS:a.example', subject: 'CN=b.example' })).toEqual([
+      'a.example',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // CAPA, LIST and UIDL bodies, certificate names and fingerprints parse as servers send them.
 import { describe, expect, it } from 'vitest';
 import { parseCapabilities } from '../../../main/protocols/pop3/commands/capa.ts';
-import { parseSubjectAltNames, sameFingerprint } from '../../../main/protocols/pop3/peer-certificate.ts';
+import { sameFingerprint } from '../../../main/protocols/pop3/peer-certificate.ts';
+import { parseAltNames } from '../../../main/protocols/tls/certificate-names.ts';
 import { parseScanListing, parseSize } from '../../../main/protocols/pop3/scan-listing.ts';
 
 describe('listings', () => {
@@ -31,12 +32,12 @@ describe('listings', () => {
 
 describe('certificate facts', () => {
   it('reads subjectAltName entries', () => {
-    expect(parseSubjectAltNames('DNS:localhost, IP Address:127.0.0.1, DNS:*.example.net')).toEqual([
+    expect(parseAltNames('DNS:localhost, IP Address:127.0.0.1, DNS:*.example.net')).toEqual([
       'localhost',
       '127.0.0.1',
       '*.example.net',
     ]);
-    expect(parseSubjectAltNames(undefined)).toEqual([]);
+    expect(parseAltNames(undefined)).toEqual([]);
   });
 
   it('compares fingerprints regardless of colons and case', () => {
