@@ -22,6 +22,9 @@ import { createJobManager } from './migration/job-manager.ts';
 import type { JobManager } from './migration/job-manager.ts';
 import type { JobRunnerDeps } from './migration/job-runner.ts';
 import { serverConnections } from './migration/server-connections.ts';
+import { createDiagnosticRepository } from './store/diagnostic-repository.ts';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service.ts';
+import type { DiagnosticsService, DiagnosticsServiceDeps } from './diagnostics/diagnostics-service.ts';
 import type { Dispatch } from './api/dispatcher.ts';
 import { createHandlers } from './api/handlers.ts';
 
@@ -35,6 +38,8 @@ export interface ServicesOptions {
   onInternalError?: (error: unknown) => void;
   /** How jobs reach servers; tests trust their own CA here. Default: pins from the job spec. */
   connections?: Pick<JobRunnerDeps, 'openPop3' | 'tls' | 'explainCertificate' | 'sleep'>;
+  /** Diagnostics settings; tests point the resolvers and CA at their own loopback servers. */
+  diagnostics?: Omit<DiagnosticsServiceDeps, 'store' | 'clock'>;
 }
 
 /** Everything below the shell, wired once; the Electron shell, CLI and web host all use this. */
@@ -56,6 +61,7 @@ export interface ServiceCore {
   bus: EventBus;
   /** Migration jobs running in the background. */
   jobManager: JobManager;
+  diagnostics: DiagnosticsService;
   close(): void;
 }
 
@@ -89,6 +95,11 @@ export function createServices(options: ServicesOptions): Services {
     jobs,
     ledger,
     jobManager,
+    diagnostics: createDiagnosticsService({
+      store: createDiagnosticRepository(db),
+      clock: options.clock,
+      ...options.diagnostics,
+    }),
     eventLog,
     bus,
     close() {

@@ -2,6 +2,10 @@
 // pushed event, in one place. Main validates arguments with these schemas; the renderer
 // imports only the types (`import type`), so zod never reaches the browser bundle.
 import { z } from 'zod';
+import type { CertificateReport } from '../main/diagnostics/tls/certificate-report.ts';
+import type { DnsReport } from '../main/diagnostics/dns/dns-report.ts';
+
+export type { CertificateReport, DnsReport };
 
 const trimmed = (label: string, max: number) =>
   z
@@ -127,6 +131,42 @@ export const callSchemas = {
   'jobs.retry': z.object({ name: jobName }).strict(),
   'jobs.cancel': z.object({ name: jobName }).strict(),
   'jobs.log': z.object({ name: jobName, account: z.string().optional() }).strict(),
+  'diagnostics.checkServer': z
+    .object({
+      projectId: id('projectId').nullable().default(null),
+      target: trimmed('server name or e-mail address', 320),
+      ports: z
+        .object({ imap: port, imaps: port, pop3: port, pop3s: port, submission: port, submissions: port })
+        .partial()
+        .strict()
+        .default({}),
+      resolver: z.string().trim().max(100).optional(),
+      pinnedFingerprints: z
+        .array(z.string().regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/))
+        .max(20)
+        .default([]),
+    })
+    .strict(),
+  'diagnostics.checkDns': z
+    .object({
+      projectId: id('projectId').nullable().default(null),
+      domain: trimmed('domain', 253),
+      expectMx: z.string().trim().max(253).optional(),
+      expectSpfInclude: z.string().trim().max(253).optional(),
+      resolvers: z.array(z.string().trim().max(100)).max(10).optional(),
+      authorities: z.array(z.string().trim().max(100)).max(10).optional(),
+    })
+    .strict(),
+  'diagnostics.history': z
+    .object({
+      projectId: id('projectId').optional(),
+      kind: z.enum(['certificate', 'dns']).optional(),
+      target: z.string().trim().max(320).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    })
+    .strict(),
+  'diagnostics.get': z.object({ id: id('id') }).strict(),
+  'diagnostics.exportHtml': z.object({ id: id('id') }).strict(),
   'events.recent': z
     .object({
       projectId: id('projectId').optional(),
@@ -231,6 +271,24 @@ export interface JobDetail extends JobSummary {
   accountResults: JobAccountResult[];
 }
 
+export type DiagnosticKind = 'certificate' | 'dns';
+
+/** One stored check, for lists and "checked 5 minutes ago". */
+export interface DiagnosticSummary {
+  id: number;
+  projectId: number | null;
+  kind: DiagnosticKind;
+  target: string;
+  checkedAt: string;
+  verdict: string;
+  problemsFound: boolean;
+  headline: string;
+}
+
+export interface StoredDiagnostic extends DiagnosticSummary {
+  report: CertificateReport | DnsReport;
+}
+
 /** The result type of every call, keyed by call name. */
 export interface CallResults {
   'app.info': AppInfo;
@@ -248,6 +306,11 @@ export interface CallResults {
   'jobs.retry': JobSummary;
   'jobs.cancel': JobSummary;
   'jobs.log': LogLine[];
+  'diagnostics.checkServer': StoredDiagnostic;
+  'diagnostics.checkDns': StoredDiagnostic;
+  'diagnostics.history': DiagnosticSummary[];
+  'diagnostics.get': StoredDiagnostic;
+  'diagnostics.exportHtml': { fileName: string; html: string };
   'events.recent': LogLine[];
 }
 
@@ -346,6 +409,13 @@ export interface CutoverApi {
     retry(args: CallArgs<'jobs.retry'>): Promise<Result<JobSummary>>;
     cancel(args: CallArgs<'jobs.cancel'>): Promise<Result<JobSummary>>;
     log(args: CallArgs<'jobs.log'>): Promise<Result<LogLine[]>>;
+  };
+  diagnostics: {
+    checkServer(args: CallArgs<'diagnostics.checkServer'>): Promise<Result<StoredDiagnostic>>;
+    checkDns(args: CallArgs<'diagnostics.checkDns'>): Promise<Result<StoredDiagnostic>>;
+    history(args: CallArgs<'diagnostics.history'>): Promise<Result<DiagnosticSummary[]>>;
+    get(args: CallArgs<'diagnostics.get'>): Promise<Result<StoredDiagnostic>>;
+    exportHtml(args: CallArgs<'diagnostics.exportHtml'>): Promise<Result<{ fileName: string; html: string }>>;
   };
   events: {
     recent(args: CallArgs<'events.recent'>): Promise<Result<LogLine[]>>;

@@ -26,6 +26,13 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       cancel: (args) => invoke('jobs.cancel', args),
       log: (args) => invoke('jobs.log', args),
     },
+    diagnostics: {
+      checkServer: (args) => invoke('diagnostics.checkServer', args),
+      checkDns: (args) => invoke('diagnostics.checkDns', args),
+      history: (args) => invoke('diagnostics.history', args),
+      get: (args) => invoke('diagnostics.get', args),
+      exportHtml: (args) => invoke('diagnostics.exportHtml', args),
+    },
     events: {
       recent: (args) => invoke('events.recent', args),
       onProgress: (listener) => subscribe('job.progress', listener),

@@ -46,6 +46,11 @@ export function createHandlers(services: ServiceCore): Handlers {
     'jobs.retry': ({ name }) => services.jobManager.retry(name),
     'jobs.cancel': ({ name }) => services.jobManager.cancel(name),
     'jobs.log': ({ name, account }) => eventLog.forJob(services.jobs.byName(name).id, account),
+    'diagnostics.checkServer': (args) => services.diagnostics.checkServer(args),
+    'diagnostics.checkDns': (args) => services.diagnostics.checkDns(args),
+    'diagnostics.history': (args) => services.diagnostics.history(args),
+    'diagnostics.get': ({ id }) => services.diagnostics.get(id),
+    'diagnostics.exportHtml': ({ id }) => services.diagnostics.exportHtml(id),
     'events.recent': ({ projectId, limit }) => eventLog.recent({ projectId, limit }),
   };
 }

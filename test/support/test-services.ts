@@ -18,6 +18,7 @@ export function createTestServices(
     key?: Buffer;
     onInternalError?: (error: unknown) => void;
     connections?: ServicesOptions['connections'];
+    diagnostics?: ServicesOptions['diagnostics'];
   } = {},
 ): Services {
   return createServices({
@@ -29,5 +30,6 @@ export function createTestServices(
     secretStorage: 'test key',
     onInternalError: options.onInternalError ?? (() => {}),
     ...(options.connections ? { connections: options.connections } : {}),
+    ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
   });
 }
