@@ -50,9 +50,18 @@ export function createDiagnosticRepository(db: Database): DiagnosticRepository {
     history({ projectId, kind, target, limit }) {
       const where: string[] = [];
       const params: Array<string | number> = [];
-      if (projectId !== undefined) where.push('project_id = ?') && params.push(projectId);
-      if (kind !== undefined) where.push('kind = ?') && params.push(kind);
-      if (target !== undefined) where.push('target = ?') && params.push(target.toLowerCase());
+      if (projectId !== undefined) {
+        where.push('project_id = ?');
+        params.push(projectId);
+      }
+      if (kind !== undefined) {
+        where.push('kind = ?');
+        params.push(kind);
+      }
+      if (target !== undefined) {
+        where.push('target = ?');
+        params.push(target.toLowerCase());
+      }
       const sql = `SELECT * FROM diagnostic_results ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY checked_at DESC, id DESC LIMIT ?`;
       return db
         .prepare<Array<string | number>, Row>(sql)
