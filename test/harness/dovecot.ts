@@ -79,6 +79,11 @@ export interface DovecotServer {
   addUser(user: DovecotUser): Promise<void>;
   /** Runs doveadm against this instance (e.g. `['quota', 'get', '-u', 'alice']`), returns stdout. */
   doveadm(args: string[]): Promise<string>;
+  /**
+   * Stops the server (its connections drop), waits `downMs` (connections are refused), and
+   * starts it again on the same ports with the same mail: an outage in the middle of a job.
+   */
+  restart(downMs?: number): Promise<void>;
   /** SIGTERM, wait, SIGKILL after a few seconds; then removes the temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -204,10 +209,11 @@ function makeHandle(state: {
   usernames: string[];
   separator: DovecotServer['separator'];
 }): DovecotServer {
-  const { paths, identity, child, ports, certificate, quota } = state;
+  const { paths, identity, ports, certificate, quota } = state;
+  let child = state.child;
   const pid = child.pid;
   if (pid === undefined) throw new Error('Dovecot has no PID');
-  const entry = { pid, children: () => childPids(pid), dir: paths.dir };
+  const entry = { pid, children: () => childPids(entry.pid), dir: paths.dir };
   running.add(entry);
   installExitHook();
   let stopping: Promise<void> | undefined;
@@ -216,7 +222,9 @@ function makeHandle(state: {
   return {
     host: '127.0.0.1',
     ports,
-    pid,
+    get pid() {
+      return entry.pid;
+    },
     dir: paths.dir,
     certificate,
     separator: state.separator,
@@ -236,6 +244,12 @@ function makeHandle(state: {
       const { stdout } = await run(DOVEADM, ['-c', paths.confPath, ...args]);
       return stdout;
     },
+    async restart(downMs = 0) {
+      await stopProcess(child);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      child = await respawn(paths, ports);
+      entry.pid = child.pid!;
+    },
     stop() {
       stopping ??= (async () => {
         await stopProcess(child);
@@ -245,6 +259,23 @@ function makeHandle(state: {
       return stopping;
     },
   };
+}
+
+/** Starts Dovecot again with the config already written (same ports), for restart(). */
+async function respawn(paths: Paths, ports: DovecotServer['ports']): Promise<ChildProcess> {
+  const stderr = await open(join(paths.dir, 'dovecot.stderr'), 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(DOVECOT, ['-F', '-c', paths.confPath], { stdio: ['ignore', stderr.fd, stderr.fd] });
+  } finally {
+    await stderr.close();
+  }
+  child.unref();
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+  const result = await waitForPorts(child, Object.values(ports), () => spawnError);
+  if (result !== 'ready') throw new Error(`Dovecot did not come back after a restart (${result}).`);
+  return child;
 }
 
 function renderConfig(input: {

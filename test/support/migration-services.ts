@@ -45,9 +45,10 @@ export async function createAndRun(
   request: MigrationRequest,
   servers: { source: DovecotServer; destination: DovecotServer },
   options: JobRunOptions = {},
+  behaviour: { realSleep?: boolean } = {},
 ): Promise<JobSummary> {
   const job = createJob(request, services.jobs, services.secrets);
-  return runAgain(services, job.name, servers, options);
+  return runAgain(services, job.name, servers, options, behaviour);
 }
 
 export function runAgain(
@@ -55,6 +56,7 @@ export function runAgain(
   name: string,
   servers: { source: DovecotServer; destination: DovecotServer },
   options: JobRunOptions = {},
+  behaviour: { realSleep?: boolean } = {},
 ): Promise<JobSummary> {
   const trust = (server: DovecotServer) => ({ ca: server.certificate.certPem, servername: 'localhost' });
   return runJob(
@@ -67,7 +69,7 @@ export function runAgain(
       bus: services.bus,
       openPop3: (endpoint, user, password) => openPop3Source(endpoint, user, password, trust(servers.source)),
       tls: async () => ({ source: trust(servers.source), destination: trust(servers.destination) }),
-      sleep: async () => {},
+      ...(behaviour.realSleep ? {} : { sleep: async () => {} }),
     },
     { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 }, progressIntervalMs: 0, ...options },
   );

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot } from '../../harness/dovecot.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
+import { createTestServices } from '../../support/test-services.ts';
+import { createAndRun, requestBetween } from '../../support/migration-services.ts';
+
+const MESSAGES = 300;
+let source: DovecotServer;
+let destination: DovecotServer;
+const services = createTestServices();
+
+beforeAll(async () => {
+  [source, destination] = await Promise.all([
+    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
+    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
+  ]);
+  const client = await connectTo(source, 'ann', 'pw');
+  for (let i = 0; i < MESSAGES; i++) {
+    await client.append(
+      'INBOX',
+      rawMessage({ subject: `Outage ${i}`, body: 'z'.repeat(3000) }),
+      [],
+      new Date(Date.UTC(2022, 0, 1, 0, i)),
+    );
+  }
+  await client.logout();
+});
+
+afterAll(async () => {
+  services.close();
+  await Promise.allSettled([source?.stop(), destination?.stop()]);
+});
+
+describe('the source server stopped in the middle of a job and started again', () => {
+  it('waits, reconnects, and finishes with every message exactly once', async () => {
+    let restarted: Promise<void> | null = null;
+    const stop = services.bus.subscribe((event, payload) => {
+      const p = payload as { kind?: string; messagesDone?: number };
+      if (!restarted && event === 'job.progress' && p.kind === 'account' && (p.messagesDone ?? 0) > 40) {
+        restarted = source.restart(1000);
+      }
+    });
+    // Real back-off (tens of ms) so the first reconnect lands while the server is still down.
+    const summary = await createAndRun(
+      services,
+      requestBetween(source, destination, 'ann,pw\n', { name: 'outage' }),
+      { source, destination },
+      { retry: { attempts: 8, baseDelayMs: 100, maxDelayMs: 400 } },
+      { realSleep: true },
+    );
+    stop();
+    await restarted;
+    expect(restarted).not.toBeNull();
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesTotal: MESSAGES });
+    const warnings = services.eventLog
+      .forJob(summary.job.id, 'ann')
+      .filter((l) => l.level === 'warn')
+      .map((l) => l.code);
+    expect(warnings).toContain('connection-dropped');
+    expect(warnings).toContain('connection-refused');
+    const copied = await readMailbox(await connectTo(destination, 'ann', 'pw'));
+    expect(copied).toHaveLength(MESSAGES);
+    expect(new Set(copied.map((m) => m.source.toString())).size).toBe(MESSAGES);
+  });
+});
