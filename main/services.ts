@@ -62,6 +62,8 @@ export interface ServiceCore {
   /** Migration jobs running in the background. */
   jobManager: JobManager;
   diagnostics: DiagnosticsService;
+  /** Stops running jobs after the messages in flight (they resume later), then closes the database. */
+  shutdown(): Promise<void>;
   close(): void;
 }
 
@@ -102,6 +104,10 @@ export function createServices(options: ServicesOptions): Services {
     }),
     eventLog,
     bus,
+    async shutdown() {
+      await jobManager.shutdown();
+      core.close();
+    },
     close() {
       stopForwarding();
       db.close();

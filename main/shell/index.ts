@@ -59,8 +59,13 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !services) return;
+    // Let running jobs stop after the messages in flight, so the ledger is up to date.
+    event.preventDefault();
+    quitting = true;
     unwire?.();
-    services?.close();
+    void services.shutdown().finally(() => app.quit());
   });
 }

@@ -48,10 +48,10 @@ export function registerServe(program: Command, streams: CliStreams): void {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          void running.close().then(() => {
-            services.close();
-            resolve();
-          });
+          void running
+            .close()
+            .then(() => services.shutdown())
+            .then(resolve);
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
