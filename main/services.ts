@@ -26,6 +26,17 @@ import { createDiagnosticRepository } from './store/diagnostic-repository.ts';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service.ts';
 import type { DiagnosticsService, DiagnosticsServiceDeps } from './diagnostics/diagnostics-service.ts';
 import type { Dispatch } from './api/dispatcher.ts';
+import { createServerProfileRepository } from './store/server-profile-repository.ts';
+import type { ServerProfileRepository } from './store/server-profile-repository.ts';
+import { createPlaybookRepository } from './store/playbook-repository.ts';
+import { createNoticeRepository } from './store/notice-repository.ts';
+import { createPlaybookService } from './playbook/playbook-service.ts';
+import type { PlaybookService } from './playbook/playbook-service.ts';
+import type { LoginTestDeps } from './playbook/checks/destination-logins.ts';
+import { createProfileService } from './profiles/profile-service.ts';
+import type { ProfileService } from './profiles/profile-service.ts';
+import { createNoticeService } from './notices/notice-service.ts';
+import type { NoticeService } from './notices/notice-service.ts';
 import { createHandlers } from './api/handlers.ts';
 
 export interface ServicesOptions {
@@ -40,6 +51,10 @@ export interface ServicesOptions {
   connections?: Pick<JobRunnerDeps, 'openPop3' | 'tls' | 'explainCertificate' | 'sleep'>;
   /** Diagnostics settings; tests point the resolvers and CA at their own loopback servers. */
   diagnostics?: Omit<DiagnosticsServiceDeps, 'store' | 'clock'>;
+  /** The playbook's login test; tests trust their own servers here. */
+  loginTest?: LoginTestDeps;
+  /** Whose calendar says a task is overdue; default: this computer's time zone. */
+  timeZone?: string;
 }
 
 /** Everything below the shell, wired once; the Electron shell, CLI and web host all use this. */
@@ -51,6 +66,7 @@ export interface Services extends ServiceCore {
 /** The services the API handlers call. */
 export interface ServiceCore {
   db: Database;
+  clock: Clock;
   info: AppInfo;
   projects: ProjectRepository;
   accounts: AccountRepository;
@@ -62,6 +78,10 @@ export interface ServiceCore {
   /** Migration jobs running in the background. */
   jobManager: JobManager;
   diagnostics: DiagnosticsService;
+  serverProfiles: ServerProfileRepository;
+  profiles: ProfileService;
+  playbook: PlaybookService;
+  notices: NoticeService;
   /** Stops running jobs after the messages in flight (they resume later), then closes the database. */
   shutdown(): Promise<void>;
   close(): void;
@@ -83,24 +103,50 @@ export function createServices(options: ServicesOptions): Services {
     bus,
     ...(options.connections ?? serverConnections),
   });
+  const projects = createProjectRepository(db, options.clock);
+  const accounts = createAccountRepository(db, secrets, options.clock);
+  const serverProfiles = createServerProfileRepository(db, secrets);
+  const diagnostics = createDiagnosticsService({
+    store: createDiagnosticRepository(db),
+    clock: options.clock,
+    ...options.diagnostics,
+  });
   const core: ServiceCore = {
     db,
+    clock: options.clock,
     info: {
       version: options.version,
       host: options.host,
       databasePath: options.databasePath,
       secretStorage: options.secretStorage,
     },
-    projects: createProjectRepository(db, options.clock),
-    accounts: createAccountRepository(db, secrets, options.clock),
+    projects,
+    accounts,
     secrets,
     jobs,
     ledger,
     jobManager,
-    diagnostics: createDiagnosticsService({
-      store: createDiagnosticRepository(db),
+    diagnostics,
+    serverProfiles,
+    profiles: createProfileService({ projects, profiles: serverProfiles, diagnostics, eventLog }),
+    playbook: createPlaybookService({
+      projects,
+      store: createPlaybookRepository(db, options.clock),
+      eventLog,
       clock: options.clock,
-      ...options.diagnostics,
+      timeZone: options.timeZone,
+      profiles: serverProfiles,
+      accounts,
+      diagnostics,
+      jobs: jobManager,
+      logins: options.loginTest,
+    }),
+    notices: createNoticeService({
+      projects,
+      accounts,
+      profiles: serverProfiles,
+      notices: createNoticeRepository(db, options.clock),
+      clock: options.clock,
     }),
     eventLog,
     bus,

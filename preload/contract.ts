@@ -55,6 +55,15 @@ const fingerprint = z
   .nullable()
   .default(null);
 const jobName = trimmed('job name', 200);
+const projectId = id('projectId');
+const role = z.enum(['source', 'destination'], { error: 'role is "source" or "destination"' });
+const taskKey = z
+  .string({ error: 'key must be text' })
+  .regex(/^[a-z0-9-]{1,64}$/, { error: 'key names a playbook task, like "lower-mx-ttl"' });
+const noticeKey = z.enum(['three-weeks-before', 'one-week-before', 'cutover-day', 'after-cutover'], {
+  error: 'key is three-weeks-before, one-week-before, cutover-day or after-cutover',
+});
+const mailboxPorts = z.object({ imap: port, imaps: port, pop3: port, pop3s: port }).partial().strict();
 
 /** Schemas for the arguments of every call, keyed by call name. */
 export const callSchemas = {
@@ -71,6 +80,14 @@ export const callSchemas = {
     .strict(),
   'projects.rename': z.object({ projectId: id('projectId'), name: trimmed('project name', 200) }).strict(),
   'projects.delete': z.object({ projectId: id('projectId') }).strict(),
+  'projects.update': z
+    .object({
+      projectId,
+      customer: z.string().trim().max(200).optional(),
+      domains: z.array(domain).max(100).optional(),
+      cutoverDate: isoDay.nullable().optional(),
+    })
+    .strict(),
   'accounts.list': z.object({ projectId: id('projectId') }).strict(),
   'accounts.add': z
     .object({
@@ -86,6 +103,84 @@ export const callSchemas = {
       accountId: id('accountId'),
       side: z.enum(['source', 'destination'], { error: 'side is "source" or "destination"' }),
       password,
+    })
+    .strict(),
+  'accounts.import': z
+    .object({
+      projectId,
+      text: z.string({ error: 'the accounts must be text' }).max(2_000_000),
+      delimiter: z.string().length(1, { error: 'the delimiter is one character' }).optional(),
+    })
+    .strict(),
+  'accounts.remove': z.object({ accountId: id('accountId') }).strict(),
+  'profiles.get': z.object({ projectId }).strict(),
+  'profiles.save': z
+    .object({
+      projectId,
+      role,
+      host,
+      protocol: z.enum(['imap', 'imaps', 'pop3', 'pop3s', 'auto'], {
+        error: 'protocol is imap, imaps, pop3, pop3s or auto',
+      }),
+      ports: mailboxPorts.default({}),
+      allowPlaintext: z.boolean().default(false),
+      /** Left out: unchanged. Null or empty: no admin login. */
+      adminUser: z.string().trim().max(320).nullable().optional(),
+      /** Write-only; left out: unchanged. */
+      adminPassword: password.optional(),
+    })
+    .strict()
+    .refine((args) => args.role === 'source' || args.protocol === 'imap' || args.protocol === 'imaps', {
+      error: 'the new server is reached over IMAP: protocol is imap or imaps',
+      path: ['protocol'],
+    }),
+  'profiles.trustCertificate': z
+    .object({
+      projectId,
+      role,
+      /** Null forgets the trusted certificate. */
+      fingerprint256: fingerprint,
+    })
+    .strict(),
+  'profiles.testConnection': z.object({ projectId, role }).strict(),
+  'playbook.tasks': z.object({ projectId }).strict(),
+  'playbook.update': z
+    .object({
+      projectId,
+      key: taskKey,
+      status: z
+        .enum(['not-started', 'in-progress', 'complete', 'delayed'], {
+          error: 'status is not-started, in-progress, complete or delayed',
+        })
+        .optional(),
+      notes: z.string().max(20_000, { error: 'notes must be at most 20,000 characters' }).optional(),
+    })
+    .strict(),
+  'playbook.runCheck': z.object({ projectId, key: taskKey }).strict(),
+  'timeline.export': z
+    .object({ projectId, format: z.enum(['html', 'csv'], { error: 'format is html or csv' }) })
+    .strict(),
+  'notices.templates': z.object({ projectId: projectId.optional() }).strict(),
+  'notices.save': z
+    .object({
+      projectId,
+      key: noticeKey,
+      subject: trimmed('subject', 500),
+      body: z
+        .string()
+        .trim()
+        .min(1, { error: 'the notice needs a text' })
+        .max(100_000, { error: 'the text must be at most 100,000 characters' }),
+    })
+    .strict(),
+  'notices.reset': z.object({ projectId, key: noticeKey }).strict(),
+  'notices.render': z
+    .object({
+      projectId,
+      key: noticeKey,
+      format: z.literal('eml', { error: 'format is eml' }),
+      /** The sender shown in the drafts; left out, the mail program fills it in. */
+      from: z.email({ error: 'from is an e-mail address like it@example.com' }).optional(),
     })
     .strict(),
   'jobs.list': z.object({ projectId: id('projectId').optional() }).strict(),
@@ -289,6 +384,181 @@ export interface StoredDiagnostic extends DiagnosticSummary {
   report: CertificateReport | DnsReport;
 }
 
+/** The two servers of a project: where mail comes from, and where it goes. */
+export type ServerRole = 'source' | 'destination';
+
+/** A server profile as the UI sees it: the admin password is write-only, so only its presence shows. */
+export interface ServerProfile {
+  role: ServerRole;
+  host: string;
+  protocol: 'imap' | 'imaps' | 'pop3' | 'pop3s' | 'auto';
+  /** Every port, defaults filled in; 0 disables one. */
+  ports: { imap: number; imaps: number; pop3: number; pop3s: number };
+  allowPlaintext: boolean;
+  /** SHA-256 of a certificate the admin trusts for this server only. */
+  pinnedFingerprint: string | null;
+  adminUser: string | null;
+  hasAdminPassword: boolean;
+}
+
+export interface ServerProfiles {
+  source: ServerProfile | null;
+  destination: ServerProfile | null;
+}
+
+/** One bad line of an accounts import; `line` is 1-based (0: the whole text). */
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+/** What an import did; with errors it did nothing at all. */
+export interface AccountImportResult {
+  added: number;
+  updated: number;
+  errors: LineError[];
+}
+
+export type PlaybookPhase = 'prepare' | 'pre-migrate' | 'cutover' | 'post-migrate';
+/** `delayed` is also what an overdue task reports by itself. */
+export type TaskStatus = 'not-started' | 'in-progress' | 'complete' | 'delayed';
+/** What completes a task when a machine can tell. */
+export type TaskCheckKind =
+  | 'dns-ttl-record'
+  | 'dns-ttl-lower'
+  | 'destination-logins'
+  | 'dns-mx-points'
+  | 'dns-propagation'
+  | 'dns-srv'
+  | 'jobs-done';
+export type NoticeKey = 'three-weeks-before' | 'one-week-before' | 'cutover-day' | 'after-cutover';
+
+/** One DNS record to publish, as a zone-file line and its parts. */
+export interface SrvRecordAdvice {
+  domain: string;
+  /** e.g. `_imaps._tcp.example.com`. */
+  name: string;
+  /** `priority weight port target`, e.g. `0 1 993 mail.example.net`. */
+  value: string;
+  /** e.g. `_imaps._tcp.example.com. 3600 IN SRV 0 1 993 mail.example.net.` */
+  zoneLine: string;
+  /** What the domain's authoritative servers have now at that name. */
+  found: string[];
+  status: 'present' | 'missing' | 'different';
+}
+
+/** Per-account outcome of the destination login test. */
+export interface LoginTestResult {
+  accountId: number;
+  username: string;
+  /** The destination mailbox tested. */
+  localUsername: string;
+  /** How it logged in: the account's own password, or the admin on its behalf. */
+  method: 'destination-password' | 'source-password' | 'admin' | 'none';
+  ok: boolean;
+  /** A migration error code (destination-auth-failed, certificate-untrusted…) or no-password. */
+  errorCode: string | null;
+  message: string;
+}
+
+/** A domain's TTLs as a TTL check read them from its authoritative servers. */
+export interface TtlFacts {
+  domain: string;
+  mxHosts: string[];
+  mxTtl: number | null;
+  /** The highest MX TTL the "Record current TTLs" task noted: how long old answers can linger. */
+  recordedMxTtl: number | null;
+  mailHosts: Array<{ host: string; ttl: number | null }>;
+  error: string | null;
+}
+
+/** A domain's MX as an MX check found it, server by server. */
+export interface MxFacts {
+  domain: string;
+  mxHosts: string[];
+  /** Servers giving the destination's MX, of those that answered. */
+  agreeing: number;
+  answered: number;
+  /** Servers still giving another answer. */
+  lagging: string[];
+  /** Servers that did not answer. */
+  silent: string[];
+}
+
+/** What a check found, by kind; kept with the task. */
+export type TaskCheckDetails =
+  | { kind: 'dns-ttl-record' | 'dns-ttl-lower'; domains: TtlFacts[] }
+  | { kind: 'dns-mx-points' | 'dns-propagation'; expectedMx: string; domains: MxFacts[] }
+  | { kind: 'dns-srv'; records: SrvRecordAdvice[] }
+  | { kind: 'destination-logins'; host: string; accounts: LoginTestResult[] }
+  | {
+      kind: 'jobs-done';
+      jobs: Array<{ name: string; status: JobStatus; failed: number; partial: number }>;
+    };
+
+/** The last run of a task's check. `warn`: the task is done, but not as the playbook advises. */
+export interface TaskCheckResult {
+  checkedAt: string;
+  outcome: 'pass' | 'warn' | 'fail';
+  summary: string;
+  /** The stored diagnostics behind it (DNS checks), for the detailed report. */
+  diagnosticIds: number[];
+  details: TaskCheckDetails;
+}
+
+/** A playbook task with its dates and status for one project. */
+export interface PlaybookTask {
+  key: string;
+  phase: PlaybookPhase;
+  title: string;
+  description: string;
+  importance: 'required' | 'recommended';
+  /** Days from the cutover day (negative: before). */
+  offsetDays: number;
+  /** Null until the project has a cutover date. */
+  dueDate: string | null;
+  /** What the UI shows: `delayed` when overdue and not complete. */
+  status: TaskStatus;
+  /** What the admin set (or a passing check). */
+  storedStatus: TaskStatus;
+  overdue: boolean;
+  notes: string;
+  completedAt: string | null;
+  updatedAt: string | null;
+  check: { kind: TaskCheckKind; label: string } | null;
+  /** The user notice this task sends, if any. */
+  noticeKey: NoticeKey | null;
+  lastCheck: TaskCheckResult | null;
+}
+
+/** A file the UI offers to save. */
+export interface ExportedFile {
+  fileName: string;
+  content: string;
+}
+
+/** A field a notice may use, written `{{name}}` in its text. */
+export interface MergeField {
+  name: string;
+  description: string;
+}
+
+export interface NoticeTemplate {
+  key: NoticeKey;
+  /** e.g. "3 weeks before cutover". */
+  label: string;
+  offsetDays: number;
+  subject: string;
+  body: string;
+  /** Changed for this project (false: the default text). */
+  edited: boolean;
+}
+
+export interface NoticeTemplates {
+  templates: NoticeTemplate[];
+  fields: MergeField[];
+}
+
 /** The result type of every call, keyed by call name. */
 export interface CallResults {
   'app.info': AppInfo;
@@ -297,9 +567,24 @@ export interface CallResults {
   'projects.create': Project;
   'projects.rename': Project;
   'projects.delete': { deleted: true };
+  'projects.update': Project;
   'accounts.list': Account[];
   'accounts.add': Account;
   'accounts.setPassword': Account;
+  'accounts.import': AccountImportResult;
+  'accounts.remove': { removed: true };
+  'profiles.get': ServerProfiles;
+  'profiles.save': ServerProfile;
+  'profiles.trustCertificate': ServerProfile;
+  'profiles.testConnection': StoredDiagnostic;
+  'playbook.tasks': PlaybookTask[];
+  'playbook.update': PlaybookTask;
+  'playbook.runCheck': PlaybookTask;
+  'timeline.export': ExportedFile;
+  'notices.templates': NoticeTemplates;
+  'notices.save': NoticeTemplate;
+  'notices.reset': NoticeTemplate;
+  'notices.render': ExportedFile[];
   'jobs.list': JobSummary[];
   'jobs.get': JobDetail;
   'jobs.start': JobSummary;
@@ -396,11 +681,34 @@ export interface CutoverApi {
     create(args: CallArgs<'projects.create'>): Promise<Result<Project>>;
     rename(args: CallArgs<'projects.rename'>): Promise<Result<Project>>;
     delete(args: CallArgs<'projects.delete'>): Promise<Result<{ deleted: true }>>;
+    update(args: CallArgs<'projects.update'>): Promise<Result<Project>>;
   };
   accounts: {
     list(args: CallArgs<'accounts.list'>): Promise<Result<Account[]>>;
     add(args: CallArgs<'accounts.add'>): Promise<Result<Account>>;
     setPassword(args: CallArgs<'accounts.setPassword'>): Promise<Result<Account>>;
+    import(args: CallArgs<'accounts.import'>): Promise<Result<AccountImportResult>>;
+    remove(args: CallArgs<'accounts.remove'>): Promise<Result<{ removed: true }>>;
+  };
+  profiles: {
+    get(args: CallArgs<'profiles.get'>): Promise<Result<ServerProfiles>>;
+    save(args: CallArgs<'profiles.save'>): Promise<Result<ServerProfile>>;
+    trustCertificate(args: CallArgs<'profiles.trustCertificate'>): Promise<Result<ServerProfile>>;
+    testConnection(args: CallArgs<'profiles.testConnection'>): Promise<Result<StoredDiagnostic>>;
+  };
+  playbook: {
+    tasks(args: CallArgs<'playbook.tasks'>): Promise<Result<PlaybookTask[]>>;
+    update(args: CallArgs<'playbook.update'>): Promise<Result<PlaybookTask>>;
+    runCheck(args: CallArgs<'playbook.runCheck'>): Promise<Result<PlaybookTask>>;
+  };
+  timeline: {
+    export(args: CallArgs<'timeline.export'>): Promise<Result<ExportedFile>>;
+  };
+  notices: {
+    templates(args: CallArgs<'notices.templates'>): Promise<Result<NoticeTemplates>>;
+    save(args: CallArgs<'notices.save'>): Promise<Result<NoticeTemplate>>;
+    reset(args: CallArgs<'notices.reset'>): Promise<Result<NoticeTemplate>>;
+    render(args: CallArgs<'notices.render'>): Promise<Result<ExportedFile[]>>;
   };
   jobs: {
     list(args: CallArgs<'jobs.list'>): Promise<Result<JobSummary[]>>;

@@ -12,11 +12,32 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       create: (args) => invoke('projects.create', args),
       rename: (args) => invoke('projects.rename', args),
       delete: (args) => invoke('projects.delete', args),
+      update: (args) => invoke('projects.update', args),
     },
     accounts: {
       list: (args) => invoke('accounts.list', args),
       add: (args) => invoke('accounts.add', args),
       setPassword: (args) => invoke('accounts.setPassword', args),
+      import: (args) => invoke('accounts.import', args),
+      remove: (args) => invoke('accounts.remove', args),
+    },
+    profiles: {
+      get: (args) => invoke('profiles.get', args),
+      save: (args) => invoke('profiles.save', args),
+      trustCertificate: (args) => invoke('profiles.trustCertificate', args),
+      testConnection: (args) => invoke('profiles.testConnection', args),
+    },
+    playbook: {
+      tasks: (args) => invoke('playbook.tasks', args),
+      update: (args) => invoke('playbook.update', args),
+      runCheck: (args) => invoke('playbook.runCheck', args),
+    },
+    timeline: { export: (args) => invoke('timeline.export', args) },
+    notices: {
+      templates: (args) => invoke('notices.templates', args),
+      save: (args) => invoke('notices.save', args),
+      reset: (args) => invoke('notices.reset', args),
+      render: (args) => invoke('notices.render', args),
     },
     jobs: {
       list: (args) => invoke('jobs.list', args),

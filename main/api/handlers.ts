@@ -1,5 +1,7 @@
 import type { Handlers } from './dispatcher.ts';
 import type { ServiceCore } from '../services.ts';
+import { importAccounts } from '../accounts/import-accounts.ts';
+import { exportTimeline } from '../timeline/export-timeline.ts';
 
 /** Maps each contract call to the service that answers it. */
 export function createHandlers(services: ServiceCore): Handlers {
@@ -22,6 +24,8 @@ export function createHandlers(services: ServiceCore): Handlers {
       projects.remove(projectId);
       return { deleted: true };
     },
+    'projects.update': ({ projectId, domains, ...changes }) =>
+      projects.update(projectId, { ...changes, ...(domains ? { domains: [...new Set(domains)] } : {}) }),
     'accounts.list': ({ projectId }) => accounts.list(projectId),
     'accounts.add': (args) => accounts.add(args),
     'accounts.setPassword': ({ accountId, side, password }) => {
@@ -34,6 +38,48 @@ export function createHandlers(services: ServiceCore): Handlers {
       });
       return account;
     },
+    'accounts.import': ({ projectId, text, delimiter }) => {
+      projects.get(projectId);
+      const result = importAccounts(services.db, accounts, { projectId, text, delimiter });
+      if (result.errors.length === 0) {
+        eventLog.append({
+          level: 'info',
+          projectId,
+          message: `Accounts imported: ${result.added} added, ${result.updated} updated.`,
+        });
+      }
+      return result;
+    },
+    'accounts.remove': ({ accountId }) => {
+      const account = accounts.remove(accountId);
+      eventLog.append({
+        level: 'info',
+        projectId: account.projectId,
+        account: account.username,
+        message: `The account ${account.username} was removed from the project.`,
+      });
+      return { removed: true };
+    },
+    'profiles.get': ({ projectId }) => services.profiles.get(projectId),
+    'profiles.save': ({ projectId, ...input }) => services.profiles.save(projectId, input),
+    'profiles.trustCertificate': ({ projectId, role, fingerprint256 }) =>
+      services.profiles.trustCertificate(projectId, role, fingerprint256),
+    'profiles.testConnection': ({ projectId, role }) => services.profiles.testConnection(projectId, role),
+    'playbook.tasks': ({ projectId }) => services.playbook.tasks(projectId),
+    'playbook.update': (args) => services.playbook.update(args),
+    'playbook.runCheck': ({ projectId, key }) => services.playbook.runCheck(projectId, key),
+    'timeline.export': ({ projectId, format }) =>
+      exportTimeline(
+        projects.get(projectId),
+        services.playbook.tasks(projectId),
+        format,
+        services.clock.now(),
+      ),
+    'notices.templates': ({ projectId }) => services.notices.templates(projectId),
+    'notices.save': ({ projectId, key, subject, body }) =>
+      services.notices.save(projectId, key, { subject, body }),
+    'notices.reset': ({ projectId, key }) => services.notices.reset(projectId, key),
+    'notices.render': ({ projectId, key, from }) => services.notices.renderEml(projectId, key, from),
     'jobs.list': ({ projectId }) => services.jobManager.list(projectId),
     'jobs.get': ({ name }) => services.jobManager.get(name),
     'jobs.start': ({ delimiter, translateDelimiter, name, ...rest }) =>

@@ -21,6 +21,8 @@ export interface DiagnosticsServiceDeps {
   ca?: string[];
   serverDeps?: Partial<CheckServerDeps>;
   dnsDeps?: Partial<CheckDnsDeps>;
+  /** The port name servers found through NS records are asked on (53; tests use their own). */
+  authorityPort?: number;
   timeoutMs?: number;
 }
 
@@ -93,6 +95,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
               : undefined,
           ...(args.expectMx ? { expectMx: args.expectMx } : {}),
           ...(args.expectSpfInclude ? { expectSpfInclude: args.expectSpfInclude } : {}),
+          ...(deps.authorityPort ? { authorityPort: deps.authorityPort } : {}),
           timeoutMs,
         },
         { clock: deps.clock, ...deps.dnsDeps },

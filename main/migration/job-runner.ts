@@ -5,7 +5,6 @@ import type { EventLog } from '../store/event-log.ts';
 import type { JobAccountRow, JobRepository, JobRow } from '../store/job-repository.ts';
 import type { LedgerRepository } from '../store/ledger-repository.ts';
 import type { SecretRepository } from '../store/secret-repository.ts';
-import type { ImapLogin } from '../protocols/imap/open-imap.ts';
 import { parseSkipList, parseTranslations } from './job-input/index.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
@@ -15,6 +14,7 @@ import type { AccountOutcome, AccountRunContext } from './account-runner.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY } from './retry-policy.ts';
 import { MigrationError } from './migration-error.ts';
+import { chooseDestinationLogin } from './destination-login.ts';
 
 export interface JobRunnerDeps {
   jobs: JobRepository;
@@ -267,18 +267,17 @@ function credentialsFor(account: JobAccountRow, job: JobRow, secrets: SecretRepo
   if (account.sourceSecretId === null)
     throw new MigrationError('internal', `No stored password for ${account.username}.`);
   const sourcePassword = secrets.reveal(account.sourceSecretId);
-  let destination: ImapLogin;
-  if (account.destinationSecretId !== null) {
-    destination = { user: account.localUsername, password: secrets.reveal(account.destinationSecretId) };
-  } else if (job.spec.destination.adminUser && job.spec.destination.adminSecretId !== null) {
-    destination = {
-      user: job.spec.destination.adminUser,
-      password: secrets.reveal(job.spec.destination.adminSecretId),
-      authzid: account.localUsername,
-    };
-  } else {
-    destination = { user: account.localUsername, password: sourcePassword };
-  }
+  const { adminUser, adminSecretId } = job.spec.destination;
+  const destination = chooseDestinationLogin({
+    localUsername: account.localUsername,
+    destinationPassword: () =>
+      account.destinationSecretId === null ? null : secrets.reveal(account.destinationSecretId),
+    admin: () =>
+      adminUser && adminSecretId !== null
+        ? { user: adminUser, password: secrets.reveal(adminSecretId) }
+        : null,
+    sourcePassword: () => sourcePassword,
+  })!.login;
   return { username: account.username, localUsername: account.localUsername, sourcePassword, destination };
 }
 

@@ -29,6 +29,9 @@ export interface AccountRepository {
   get(id: number): Account;
   add(account: NewAccount): Account;
   setPassword(id: number, side: PasswordSide, password: string): Account;
+  setLocalUsername(id: number, localUsername: string): Account;
+  /** Deletes the account and its stored passwords; past job results keep their copy. */
+  remove(id: number): Account;
   /** For the migration engine in main; never exposed through the API. */
   revealPassword(id: number, side: PasswordSide): string | null;
 }
@@ -47,6 +50,8 @@ export function createAccountRepository(
     `INSERT INTO accounts (project_id, username, local_username, source_secret_id, destination_secret_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const setLocal = db.prepare('UPDATE accounts SET local_username = ? WHERE id = ?');
+  const removeRow = db.prepare('DELETE FROM accounts WHERE id = ?');
   const setSecret = {
     source: db.prepare('UPDATE accounts SET source_secret_id = ? WHERE id = ?'),
     destination: db.prepare('UPDATE accounts SET destination_secret_id = ? WHERE id = ?'),
@@ -101,6 +106,21 @@ export function createAccountRepository(
         else setSecret[side].run(secrets.put(password), id);
       })();
       return toAccount(row(id));
+    },
+    setLocalUsername(id, localUsername) {
+      row(id);
+      setLocal.run(localUsername, id);
+      return toAccount(row(id));
+    },
+    remove(id) {
+      const current = row(id);
+      db.transaction(() => {
+        removeRow.run(id);
+        for (const secret of [current.source_secret_id, current.destination_secret_id]) {
+          if (secret !== null) secrets.remove(secret);
+        }
+      })();
+      return toAccount(current);
     },
     revealPassword(id, side) {
       const existing = secretId(row(id), side);

@@ -21,12 +21,20 @@ export interface NewProject {
   cutoverDate: string | null;
 }
 
+export interface ProjectChanges {
+  customer?: string | undefined;
+  domains?: string[] | undefined;
+  cutoverDate?: string | null | undefined;
+}
+
 /** Migration projects: one per customer, several side by side for a consultant. */
 export interface ProjectRepository {
   list(): ProjectSummary[];
   get(id: number): Project;
   create(project: NewProject): Project;
   rename(id: number, name: string): Project;
+  /** Changes what is given; a null cutover date clears it. */
+  update(id: number, changes: ProjectChanges): Project;
   remove(id: number): void;
 }
 
@@ -43,6 +51,9 @@ export function createProjectRepository(db: Database, clock: Clock): ProjectRepo
   );
   const rename = db.prepare('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM projects WHERE id = ?');
+  const update = db.prepare(
+    'UPDATE projects SET customer = @customer, domains = @domains, cutover_date = @cutoverDate, updated_at = @now WHERE id = @id',
+  );
 
   const get = (id: number): Project => {
     const row = one.get(id);
@@ -63,6 +74,17 @@ export function createProjectRepository(db: Database, clock: Clock): ProjectRepo
     rename(id, name) {
       get(id);
       uniqueName(name, () => rename.run(name, clock.now().toISOString(), id));
+      return get(id);
+    },
+    update(id, changes) {
+      const current = get(id);
+      update.run({
+        id,
+        customer: changes.customer ?? current.customer,
+        domains: JSON.stringify(changes.domains ?? current.domains),
+        cutoverDate: changes.cutoverDate === undefined ? current.cutoverDate : changes.cutoverDate,
+        now: clock.now().toISOString(),
+      });
       return get(id);
     },
     remove(id) {

@@ -19,6 +19,8 @@ export function createTestServices(
     onInternalError?: (error: unknown) => void;
     connections?: ServicesOptions['connections'];
     diagnostics?: ServicesOptions['diagnostics'];
+    loginTest?: ServicesOptions['loginTest'];
+    timeZone?: string;
   } = {},
 ): Services {
   return createServices({
@@ -31,5 +33,8 @@ export function createTestServices(
     onInternalError: options.onInternalError ?? (() => {}),
     ...(options.connections ? { connections: options.connections } : {}),
     ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
+    ...(options.loginTest ? { loginTest: options.loginTest } : {}),
+    // Overdue is judged on UTC days in tests, whatever the machine's time zone.
+    timeZone: options.timeZone ?? 'UTC',
   });
 }

@@ -25,6 +25,8 @@ export interface JobUser {
 export interface ParseUsersOptions {
   /** One character between fields; detected among , ; tab | : when absent. */
   delimiter?: string;
+  /** At most this many accounts (default: one job's, 500). */
+  maxAccounts?: number;
 }
 
 /**
@@ -50,7 +52,8 @@ export function parseUsers(text: string, options: ParseUsersOptions = {}): Parse
   if (accountLines.length === 0) {
     errors.push({ line: 0, message: `No accounts: write one account per line as ${form(delimiter)}.` });
   }
-  if (accountLines.length > MAX_ACCOUNTS_PER_JOB) errors.push(tooMany(accountLines));
+  const maxAccounts = options.maxAccounts ?? MAX_ACCOUNTS_PER_JOB;
+  if (accountLines.length > maxAccounts) errors.push(tooMany(accountLines, maxAccounts));
 
   const users: JobUser[] = [];
   const sourceLines = new Map<string, number>();
@@ -126,12 +129,13 @@ function isHeader(line: InputLine | undefined, delimiter: string): boolean {
   return fields?.[0]?.trim().toLowerCase() === 'username' && fields[1]?.trim().toLowerCase() === 'password';
 }
 
-function tooMany(accountLines: InputLine[]): InputError {
+function tooMany(accountLines: InputLine[], max: number): InputError {
   const count = accountLines.length;
-  const jobs = Math.ceil(count / MAX_ACCOUNTS_PER_JOB);
+  const parts = Math.ceil(count / max);
+  const what = max === MAX_ACCOUNTS_PER_JOB ? 'a job takes' : 'one import takes';
   return {
-    line: accountLines[MAX_ACCOUNTS_PER_JOB]!.number,
-    message: `${count.toLocaleString('en-US')} accounts: a job takes at most ${MAX_ACCOUNTS_PER_JOB}. Split the list into ${jobs} jobs.`,
+    line: accountLines[max]!.number,
+    message: `${count.toLocaleString('en-US')} accounts: ${what} at most ${max.toLocaleString('en-US')}. Split the list into ${parts} ${max === MAX_ACCOUNTS_PER_JOB ? 'jobs' : 'parts'}.`,
   };
 }
 

@@ -13,7 +13,7 @@ describe('migration 0002-folder-sync-state', () => {
          destination_uid, message_key, size, flags, copied_at)
        VALUES ('imaps://old:993/ann', 'INBOX', 77, 5, 'imaps://new:993/ann', 'INBOX', 9, 'id:<a@b>|10', 10, '["\\\\Seen"]', 't')`,
     ).run();
-    migrate(db);
+    migrate(db, 2);
     expect(schemaVersion(db)).toBe(2);
     const ledger = createLedgerRepository(db, fixedClock());
     const pairing = {

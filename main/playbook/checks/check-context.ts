@@ -1,0 +1,27 @@
+// What a task's live check may look at, and what it returns; the service stores the result.
+import type { Project, TaskCheckKind, TaskCheckResult } from '../../../preload/contract.ts';
+import type { AccountRepository } from '../../store/account-repository.ts';
+import type { ServerProfileRepository } from '../../store/server-profile-repository.ts';
+import type { StoredTask } from '../../store/playbook-repository.ts';
+import type { DiagnosticsService } from '../../diagnostics/diagnostics-service.ts';
+import type { JobManager } from '../../migration/job-manager.ts';
+import type { LoginTestDeps } from './destination-logins.ts';
+
+/** The services checks use; tests replace the login connector. */
+export interface CheckDeps {
+  profiles: ServerProfileRepository;
+  accounts: AccountRepository;
+  diagnostics: Pick<DiagnosticsService, 'checkDns'>;
+  jobs: Pick<JobManager, 'list'>;
+  logins?: LoginTestDeps | undefined;
+}
+
+export interface CheckContext extends CheckDeps {
+  project: Project;
+  /** The project's stored tasks, for results of earlier checks (the recorded TTL). */
+  stored: Map<string, StoredTask>;
+}
+
+export type CheckOutcome = Omit<TaskCheckResult, 'checkedAt'>;
+export type CheckRunner = (context: CheckContext) => Promise<CheckOutcome>;
+export type CheckRunners = Record<TaskCheckKind, CheckRunner>;
