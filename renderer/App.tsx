@@ -4,6 +4,7 @@ import { AppHeader } from './components/AppHeader.tsx';
 import { SideNav } from './components/SideNav.tsx';
 import { ProjectsPage } from './components/ProjectsPage.tsx';
 import { PhasePage } from './components/PhasePage.tsx';
+import { MigrationPage } from './components/migration/MigrationPage.tsx';
 
 /** The shell: header, the phase nav on the left, and the page the nav points at. */
 export function App() {
@@ -36,7 +37,13 @@ export function App() {
       <div className="app-body">
         <SideNav />
         <main ref={mainRef} className="app-main">
-          {page === 'projects' ? <ProjectsPage /> : <PhasePage phaseId={page} />}
+          {page === 'projects' ? (
+            <ProjectsPage />
+          ) : page === 'migration' ? (
+            <MigrationPage />
+          ) : (
+            <PhasePage phaseId={page} />
+          )}
         </main>
       </div>
     </div>

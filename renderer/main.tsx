@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/projects.css';
 import './styles/phases.css';
+import './styles/migration.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');

@@ -4,6 +4,7 @@ import { PHASE_SUMMARIES } from '../phases/phase-summaries.ts';
 import { describeDistance, formatLongDay, localToday } from '../phases/format-day.ts';
 import { selectCurrentProject } from '../state/app-store.ts';
 import { useAppState } from '../state/store-context.ts';
+import { MigrateMailTask } from './migration/MigrateMailTask.tsx';
 
 /** One phase of the playbook: when it happens for the current project, and what it is for. */
 export function PhasePage({ phaseId }: { phaseId: PhaseId }) {
@@ -47,6 +48,8 @@ export function PhasePage({ phaseId }: { phaseId: PhaseId }) {
           </p>
         )}
       </div>
+
+      {phaseId === 'cutover' ? <MigrateMailTask /> : null}
 
       <div className="card">
         <h3 className="section-title">What happens in this phase</h3>

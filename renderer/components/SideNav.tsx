@@ -31,6 +31,13 @@ export function SideNav() {
           return (
             <li key={phase.id}>
               <NavItem page={phase.id} label={phase.name} detail={detail} step={index + 1} />
+              {phase.id === 'cutover' ? (
+                <ul className="nav-sublist">
+                  <li>
+                    <NavItem page="migration" label="Migrate mail" detail="Copy the mailboxes" sub />
+                  </li>
+                </ul>
+              ) : null}
             </li>
           );
         })}
@@ -44,15 +51,17 @@ interface NavItemProps {
   label: string;
   detail: string;
   step?: number;
+  /** A screen inside a phase, indented under it. */
+  sub?: boolean;
 }
 
-function NavItem({ page, label, detail, step }: NavItemProps) {
+function NavItem({ page, label, detail, step, sub = false }: NavItemProps) {
   const active = useAppState((s) => s.page === page);
   const navigate = useAppState((s) => s.navigate);
   return (
     <button
       type="button"
-      className="nav-item"
+      className={sub ? 'nav-item nav-subitem' : 'nav-item'}
       aria-current={active ? 'page' : undefined}
       onClick={() => navigate(page)}
     >
@@ -62,7 +71,7 @@ function NavItem({ page, label, detail, step }: NavItemProps) {
         </span>
       ) : null}
       <span className="nav-text">
-        <span className="nav-label">{label}</span>
+        <span className={sub ? 'nav-sublabel' : 'nav-label'}>{label}</span>
         <span className="nav-detail">{detail}</span>
       </span>
     </button>

@@ -4,12 +4,15 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { CallArgs, CutoverApi, Project, ProjectSummary, Result } from '../../preload/contract.ts';
 import type { PhaseId } from '../phases/phase-schedule.ts';
+import type { MigrationState } from './migration-slice.ts';
+import { createMigrationSlice } from './migration-slice.ts';
 
-export type Page = 'projects' | PhaseId;
+/** The pages of the nav: projects, the four phases, and the screens their tasks open. */
+export type Page = 'projects' | PhaseId | 'migration';
 
 export type ProjectsStatus = 'loading' | 'ready' | 'failed';
 
-export interface AppState {
+export interface AppState extends MigrationState {
   page: Page;
   projects: ProjectSummary[];
   projectsStatus: ProjectsStatus;
@@ -47,6 +50,7 @@ export function createAppStore(api: CutoverApi): AppStore {
     };
 
     return {
+      ...createMigrationSlice(api, set, get),
       page: 'projects',
       projects: [],
       projectsStatus: 'loading',

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { LiveJob } from '../../migration/live-job.ts';
+import { plural } from '../../migration/progress-words.ts';
+import { useAppState } from '../../state/store-context.ts';
+import { Notice } from '../Notice.tsx';
+import { ConfirmStop } from './ConfirmStop.tsx';
+
+/** What the job's buttons can do now, in words for the hint beside them. */
+export function controlState(job: LiveJob, stopRequested: boolean) {
+  const waiting = job.counts.queued;
+  const retryable = job.counts.failed + job.counts.partial;
+  const interrupted = job.status === 'cancelled' || job.status === 'paused' || job.status === 'queued';
+  return {
+    canStop: job.running && !stopRequested,
+    canResume: !job.running && (interrupted || waiting > 0),
+    canRetry: !job.running && retryable > 0,
+    hint: job.running
+      ? stopRequested
+        ? 'Stopping: the accounts being copied finish their messages in flight first.'
+        : 'Leaving this page does not stop the job; come back to see where it is.'
+      : interrupted || waiting > 0
+        ? `${plural(waiting, 'account')} not finished. Resume carries on where the job stopped${retryable ? ', and tries the failed and partly done accounts again' : ''}.`
+        : retryable > 0
+          ? `Retry runs the ${plural(retryable, 'failed or partly done account')} again; messages already copied are not copied twice.`
+          : 'Every account is done.',
+  };
+}
+
+/** Stop, Resume, and Retry failed and partial; Stop asks first. */
+export function JobControls({ job }: { job: LiveJob }) {
+  const stopRequested = useAppState((s) => s.stopRequested === job.name);
+  const cancelJob = useAppState((s) => s.cancelJob);
+  const retryJob = useAppState((s) => s.retryJob);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<'stop' | 'retry' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const state = controlState(job, stopRequested);
+
+  const run = async (kind: 'stop' | 'retry') => {
+    if (busy) return;
+    setBusy(kind);
+    setError(null);
+    const result = kind === 'stop' ? await cancelJob(job.name) : await retryJob(job.name);
+    setBusy(null);
+    setConfirming(false);
+    if (!result.ok) setError(result.error.message);
+  };
+
+  return (
+    <div className="job-controls">
+      {error ? (
+        <Notice tone="error">
+          <p>{error}</p>
+        </Notice>
+      ) : null}
+      {confirming && state.canStop ? (
+        <ConfirmStop
+          jobName={job.name}
+          busy={busy === 'stop'}
+          onConfirm={() => void run('stop')}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <div className="job-buttons">
+          {state.canResume ? (
+            <button type="button" className="button button-primary" onClick={() => void run('retry')}>
+              {busy === 'retry' ? 'Resuming…' : 'Resume'}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!state.canRetry}
+              aria-describedby={`job-${job.id}-controls-hint`}
+              onClick={() => void run('retry')}
+            >
+              {busy === 'retry' ? 'Starting…' : 'Retry failed and partial'}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={!state.canStop}
+            aria-describedby={`job-${job.id}-controls-hint`}
+            onClick={() => setConfirming(true)}
+          >
+            {stopRequested ? 'Stopping…' : 'Stop…'}
+          </button>
+        </div>
+      )}
+      <p id={`job-${job.id}-controls-hint`} className="hint">
+        {state.hint}
+      </p>
+    </div>
+  );
+}

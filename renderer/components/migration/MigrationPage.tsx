@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from 'react';
+import { selectCurrentProject } from '../../state/app-store.ts';
+import { useAppState } from '../../state/store-context.ts';
+import { Notice } from '../Notice.tsx';
+import { JobHistory } from './JobHistory.tsx';
+import { JobPanel } from './JobPanel.tsx';
+import { StartJobForm } from './StartJobForm.tsx';
+
+type View = 'job' | 'form';
+
+/**
+ * The "Migrate mail" task of the cutover day: start a job, watch its accounts, open one to see
+ * why it failed, stop, resume and retry. Jobs run in main, so this page only watches them.
+ */
+export function MigrationPage() {
+  const project = useAppState(selectCurrentProject);
+  const navigate = useAppState((s) => s.navigate);
+  const loadMigration = useAppState((s) => s.loadMigration);
+  const followJobEvents = useAppState((s) => s.followJobEvents);
+  const jobs = useAppState((s) => s.jobs);
+  const jobsStatus = useAppState((s) => s.jobsStatus);
+  const jobsError = useAppState((s) => s.jobsError);
+  const liveJob = useAppState((s) => s.liveJob);
+  const liveJobError = useAppState((s) => s.liveJobError);
+  const [view, setView] = useState<View>('job');
+  const [started, setStarted] = useState<string | null>(null);
+  const projectId = project?.id ?? null;
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  const anotherJob = useRef<HTMLButtonElement>(null);
+  const page = useRef<HTMLElement>(null);
+
+  // The button pressed disappears with the view it was in, so focus moves to what replaced it.
+  const switchTo = (next: View, focus: () => HTMLElement | null | undefined) => {
+    setView(next);
+    requestAnimationFrame(() => focus()?.focus());
+  };
+
+  useEffect(() => followJobEvents(), [followJobEvents]);
+  useEffect(() => {
+    if (projectId !== null) void loadMigration(projectId);
+  }, [projectId, loadMigration]);
+
+  const noJobsYet = jobsStatus === 'ready' && jobs.length === 0;
+  const showForm = project !== null && (view === 'form' || noJobsYet);
+
+  return (
+    <section ref={page} className="page migration-page" aria-labelledby="migration-heading">
+      <header className="page-header">
+        <p className="eyebrow">Cutover · Migrate mail</p>
+        <h2 id="migration-heading" tabIndex={-1}>
+          Migrate mail
+        </h2>
+        <p className="page-lead">
+          Copy every mailbox from the old server to the new one, in batches of at most 500 accounts. Jobs keep
+          running when you leave this page.
+        </p>
+      </header>
+
+      {project === null ? (
+        <div className="card prompt-card">
+          <p>Pick a project, or create one, to copy its mail.</p>
+          <button type="button" className="button button-primary" onClick={() => navigate('projects')}>
+            Go to projects
+          </button>
+        </div>
+      ) : null}
+
+      {project !== null && jobsStatus === 'failed' ? (
+        <Notice tone="error">
+          <p>The jobs could not be loaded. {jobsError}</p>
+          <button type="button" className="button" onClick={() => void loadMigration(project.id)}>
+            Try again
+          </button>
+        </Notice>
+      ) : null}
+
+      {project !== null && jobsStatus === 'loading' && jobs.length === 0 ? (
+        <p className="muted" role="status">
+          Loading jobs…
+        </p>
+      ) : null}
+
+      {started && !showForm ? (
+        <Notice tone="success">
+          <p>{started}</p>
+        </Notice>
+      ) : null}
+
+      {project !== null && !showForm && jobs.length > 0 ? (
+        <>
+          <div className="section-bar">
+            <h3 className="section-title">Jobs of “{project.name}”</h3>
+            <button
+              ref={anotherJob}
+              type="button"
+              className="button"
+              onClick={() => {
+                setStarted(null);
+                switchTo('form', () => formHeading.current);
+              }}
+            >
+              Start another job
+            </button>
+          </div>
+          <JobHistory jobs={jobs} shownId={liveJob?.id ?? null} />
+          {liveJobError ? (
+            <Notice tone="error">
+              <p>{liveJobError}</p>
+            </Notice>
+          ) : null}
+          {liveJob ? <JobPanel job={liveJob} /> : null}
+        </>
+      ) : null}
+
+      {project !== null ? (
+        <div hidden={!showForm}>
+          <StartJobForm
+            key={project.id}
+            projectId={project.id}
+            headingRef={formHeading}
+            onStarted={(names) => {
+              setStarted(
+                names.length === 1
+                  ? `Started job “${names[0]}”. It runs in the background; leaving this page does not stop it.`
+                  : `Started ${names.length} jobs: ${names.map((n) => `“${n}”`).join(', ')}. The first is shown; pick another in the list.`,
+              );
+              switchTo('job', () => page.current?.querySelector<HTMLElement>('.job-title'));
+            }}
+            {...(jobs.length > 0 ? { onCancel: () => switchTo('job', () => anotherJob.current) } : {})}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
