@@ -101,7 +101,8 @@ export function createServices(options: ServicesOptions): Services {
     secrets,
     eventLog,
     bus,
-    ...(options.connections ?? serverConnections),
+    ...serverConnections,
+    ...options.connections,
   });
   const projects = createProjectRepository(db, options.clock);
   const accounts = createAccountRepository(db, secrets, options.clock);

@@ -226,6 +226,25 @@ export const callSchemas = {
   'jobs.retry': z.object({ name: jobName }).strict(),
   'jobs.cancel': z.object({ name: jobName }).strict(),
   'jobs.log': z.object({ name: jobName, account: z.string().optional() }).strict(),
+  'jobs.startForProject': z
+    .object({
+      projectId: id('projectId'),
+      name: z.string().trim().max(200).optional(),
+      accountIds: z.array(id('accountIds')).max(500).optional(),
+      skip: z.string().max(100_000).default(''),
+      translate: z.string().max(100_000).default(''),
+      translateDelimiter: z.string().length(1).optional(),
+      concurrency: z.number().int().min(1).max(50).default(4),
+    })
+    .strict(),
+  'jobs.setAccountPassword': z
+    .object({
+      name: jobName,
+      account: trimmed('account', 320),
+      side: z.enum(['source', 'destination'], { error: 'side is "source" or "destination"' }),
+      password,
+    })
+    .strict(),
   'diagnostics.checkServer': z
     .object({
       projectId: id('projectId').nullable().default(null),
@@ -591,6 +610,8 @@ export interface CallResults {
   'jobs.retry': JobSummary;
   'jobs.cancel': JobSummary;
   'jobs.log': LogLine[];
+  'jobs.startForProject': JobSummary;
+  'jobs.setAccountPassword': JobSummary;
   'diagnostics.checkServer': StoredDiagnostic;
   'diagnostics.checkDns': StoredDiagnostic;
   'diagnostics.history': DiagnosticSummary[];
@@ -607,6 +628,9 @@ export type Progress =
       kind: 'job';
       runId: string;
       jobId: number;
+      /** 'running' while the run lasts; the final event of a run carries its outcome. */
+      status: JobStatus;
+      running: boolean;
       accountsDone: number;
       accountsTotal: number;
       messagesDone: number;
@@ -717,6 +741,8 @@ export interface CutoverApi {
     retry(args: CallArgs<'jobs.retry'>): Promise<Result<JobSummary>>;
     cancel(args: CallArgs<'jobs.cancel'>): Promise<Result<JobSummary>>;
     log(args: CallArgs<'jobs.log'>): Promise<Result<LogLine[]>>;
+    startForProject(args: CallArgs<'jobs.startForProject'>): Promise<Result<JobSummary>>;
+    setAccountPassword(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;
   };
   diagnostics: {
     checkServer(args: CallArgs<'diagnostics.checkServer'>): Promise<Result<StoredDiagnostic>>;

@@ -46,6 +46,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       retry: (args) => invoke('jobs.retry', args),
       cancel: (args) => invoke('jobs.cancel', args),
       log: (args) => invoke('jobs.log', args),
+      startForProject: (args) => invoke('jobs.startForProject', args),
+      setAccountPassword: (args) => invoke('jobs.setAccountPassword', args),
     },
     diagnostics: {
       checkServer: (args) => invoke('diagnostics.checkServer', args),

@@ -8,7 +8,7 @@ import {
   parseTranslations,
   parseUsers,
 } from './job-input/index.ts';
-import type { InputError } from './job-input/index.ts';
+import type { InputError, JobUser } from './job-input/index.ts';
 import type { DestinationProtocol, JobSpec, ProtocolPorts, SourceProtocol } from './job-spec.ts';
 import { DEFAULT_PORTS } from './job-spec.ts';
 
@@ -31,7 +31,8 @@ export interface MigrationRequest {
     adminUser?: string | null;
     adminPassword?: string | null;
   };
-  users: string;
+  /** The users list as typed, or accounts already checked (the project's stored accounts). */
+  users: string | JobUser[];
   delimiter?: string;
   skip?: string;
   translate?: string;
@@ -50,7 +51,10 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
   };
   const name = parseJobName(request.name, jobs.names());
   if (!name.ok) collect('name', name.errors);
-  const users = parseUsers(request.users, request.delimiter ? { delimiter: request.delimiter } : {});
+  const users =
+    typeof request.users === 'string'
+      ? parseUsers(request.users, request.delimiter ? { delimiter: request.delimiter } : {})
+      : { ok: true as const, value: request.users };
   if (!users.ok) collect('users', users.errors);
   const skip = parseSkipList(request.skip ?? '');
   if (!skip.ok) collect('skip list', skip.errors);
@@ -76,8 +80,12 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       `The job was not started. Fix these and try again:\n  ${problems.join('\n  ')}`,
     );
   }
-  if (users.value.length > MAX_ACCOUNTS_PER_JOB)
-    throw new ServiceError('invalid-arguments', 'Too many accounts.');
+  if (users.value.length > MAX_ACCOUNTS_PER_JOB) {
+    throw new ServiceError(
+      'invalid-arguments',
+      `${users.value.length} accounts: a job takes at most ${MAX_ACCOUNTS_PER_JOB}. Split them into ${Math.ceil(users.value.length / MAX_ACCOUNTS_PER_JOB)} jobs.`,
+    );
+  }
 
   const destinationProtocol = request.destination.protocol ?? 'imaps';
   const spec: JobSpec = {

@@ -18,6 +18,13 @@ export interface JobManager {
   start(request: MigrationRequest): JobSummary;
   retry(name: string): JobSummary;
   cancel(name: string): JobSummary;
+  /** Corrects one account's password in a job (e.g. after a wrong-password failure), before a retry. */
+  setAccountPassword(
+    name: string,
+    account: string,
+    side: 'source' | 'destination',
+    password: string,
+  ): JobSummary;
   /** Resolves when the named job's current run ends (for tests and shutdown). */
   settled(name: string): Promise<RunSummary | null>;
   shutdown(): Promise<void>;
@@ -101,6 +108,22 @@ export function createJobManager(
     cancel(name) {
       running.get(name)?.controller.abort();
       return summary(deps.jobs.byName(name).name);
+    },
+    setAccountPassword(name, account, side, password) {
+      const job = deps.jobs.byName(name);
+      const row = deps.jobs.accounts(job.id).find((a) => a.username === account);
+      if (!row) throw new ServiceError('not-found', `The job "${name}" has no account "${account}".`);
+      const current = side === 'source' ? row.sourceSecretId : row.destinationSecretId;
+      if (current !== null) deps.secrets.replace(current, password);
+      else deps.jobs.setAccountSecret(row.id, side, deps.secrets.put(password));
+      deps.eventLog.append({
+        level: 'info',
+        jobId: job.id,
+        projectId: job.projectId,
+        account,
+        message: `The ${side === 'source' ? 'old' : 'new'} server password of ${account} was changed for this job.`,
+      });
+      return summary(name);
     },
     settled: (name) => running.get(name)?.done ?? Promise.resolve(null),
     async shutdown() {

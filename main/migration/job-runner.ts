@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'node:tls';
-import type { AccountStatus, Progress } from '../../preload/contract.ts';
+import type { AccountStatus, JobStatus, Progress } from '../../preload/contract.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import type { EventLog } from '../store/event-log.ts';
 import type { JobAccountRow, JobRepository, JobRow } from '../store/job-repository.ts';
@@ -107,7 +107,9 @@ export async function runJob(
   });
   const started = Date.now();
 
-  const pushJobProgress = () => {
+  const pushJobProgress = (
+    outcome: { status: JobStatus; running: boolean } = { status: 'running', running: true },
+  ) => {
     const all = [...live.values()];
     const done = all.reduce((s, a) => s + a.done, 0);
     const total = all.reduce((s, a) => s + a.total, 0);
@@ -118,6 +120,7 @@ export async function runJob(
       kind: 'job',
       runId,
       jobId: job.id,
+      ...outcome,
       accountsDone: all.filter((a) => a.status === 'done' || a.status === 'partial' || a.status === 'failed')
         .length,
       accountsTotal: all.length,
@@ -251,6 +254,8 @@ export async function runJob(
         ? 'failed'
         : 'partial';
   deps.jobs.setJobStatus(job.id, status);
+  pushJobProgress({ status, running: false });
+  progress.flush();
   log(null, {
     level: status === 'done' ? 'info' : 'warn',
     code: status,

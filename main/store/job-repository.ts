@@ -70,6 +70,8 @@ export interface JobRepository {
   setJobStatus(jobId: number, status: JobStatus): void;
   updateAccount(accountId: number, update: AccountProgressUpdate): void;
   saveFolderResult(accountId: number, result: FolderResultRow): void;
+  /** Points a job account at a (new) stored password. */
+  setAccountSecret(accountId: number, side: 'source' | 'destination', secretId: number): void;
   folderResults(accountId: number): FolderResultRow[];
 }
 
@@ -209,6 +211,11 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
         id: accountId,
         ...(extra ? { now: now() } : {}),
       });
+    },
+    setAccountSecret(accountId, side, secretId) {
+      db.prepare(
+        `UPDATE job_accounts SET ${side === 'source' ? 'source_secret_id' : 'destination_secret_id'} = ? WHERE id = ?`,
+      ).run(secretId, accountId);
     },
     saveFolderResult(accountId, result) {
       upsertFolder.run({ ...result, accountId, now: now() });

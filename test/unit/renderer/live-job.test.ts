@@ -65,6 +65,8 @@ const jobEvent = (done: number, total: number, runId = 'r1'): Progress => ({
   kind: 'job',
   runId,
   jobId: 7,
+  status: 'running',
+  running: true,
   accountsDone: 1,
   accountsTotal: 3,
   messagesDone: done,

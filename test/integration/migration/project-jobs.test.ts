@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot } from '../../harness/dovecot.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
+import { createTestServices } from '../../support/test-services.ts';
+import type { JobDetail, Progress } from '../../../preload/contract.ts';
+
+// The wizard's path: servers and accounts stored in the project, a job started from them, a
+// wrong password corrected in the job, and a retry that copies only what is missing.
+let source: DovecotServer;
+let destination: DovecotServer;
+let services: ReturnType<typeof createTestServices>;
+
+beforeAll(async () => {
+  [source, destination] = await Promise.all([
+    startDovecot({
+      users: [
+        { username: 'ann', password: 'a-old' },
+        { username: 'bob', password: 'b-old' },
+      ],
+    }),
+    startDovecot({
+      users: [
+        { username: 'ann', password: 'a-new' },
+        { username: 'bob', password: 'b-new' },
+      ],
+    }),
+  ]);
+  services = createTestServices(':memory:', {
+    connections: { openPop3: () => Promise.reject(new Error('unused')), sleep: async () => {} },
+  });
+  for (const [user, password] of [
+    ['ann', 'a-old'],
+    ['bob', 'b-old'],
+  ] as const) {
+    const client = await connectTo(source, user, password);
+    for (let i = 0; i < 3; i++)
+      await client.append(
+        'INBOX',
+        rawMessage({ subject: `${user} ${i}` }),
+        [],
+        new Date('2023-01-01T00:00:00Z'),
+      );
+    await client.logout();
+  }
+});
+
+afterAll(async () => {
+  services?.close();
+  await Promise.allSettled([source?.stop(), destination?.stop()]);
+});
+
+const value = <T>(result: unknown): T => {
+  expect(result).toMatchObject({ ok: true });
+  return (result as { value: T }).value;
+};
+
+describe('a job started from the project', () => {
+  it('says what to set first when the project has no servers', async () => {
+    const project = services.projects.create({ name: 'Empty', customer: '', domains: [], cutoverDate: null });
+    expect(await services.dispatch('jobs.startForProject', { projectId: project.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-arguments',
+        message: expect.stringMatching(/set the old server .* and the new server/),
+      },
+    });
+  });
+
+  it('copies with the stored passwords and pinned certificates, then a corrected password lets the retry finish', async () => {
+    const project = services.projects.create({ name: 'Acme', customer: '', domains: [], cutoverDate: null });
+    const pid = project.id;
+    value(
+      await services.dispatch('profiles.save', {
+        projectId: pid,
+        role: 'source',
+        host: '127.0.0.1',
+        protocol: 'imaps',
+        ports: { imaps: source.ports.imaps },
+      }),
+    );
+    value(
+      await services.dispatch('profiles.save', {
+        projectId: pid,
+        role: 'destination',
+        host: '127.0.0.1',
+        protocol: 'imaps',
+        ports: { imaps: destination.ports.imaps },
+      }),
+    );
+    value(
+      await services.dispatch('profiles.trustCertificate', {
+        projectId: pid,
+        role: 'source',
+        fingerprint256: source.certificate.fingerprint256,
+      }),
+    );
+    value(
+      await services.dispatch('profiles.trustCertificate', {
+        projectId: pid,
+        role: 'destination',
+        fingerprint256: destination.certificate.fingerprint256,
+      }),
+    );
+    value(
+      await services.dispatch('accounts.import', {
+        projectId: pid,
+        text: 'ann,a-old,ann,a-new\nbob,b-old,bob,WRONG\n',
+      }),
+    );
+
+    const finals: Progress[] = [];
+    const stop = services.bus.subscribe((event, payload) => {
+      const p = payload as Progress;
+      if (event === 'job.progress' && p.kind === 'job' && !p.running) finals.push(p);
+    });
+    const started = value<{ name: string }>(
+      await services.dispatch('jobs.startForProject', { projectId: pid, name: 'from-project' }),
+    );
+    await services.jobManager.settled(started.name);
+    let detail = value<JobDetail>(await services.dispatch('jobs.get', { name: 'from-project' }));
+    expect(detail.accountResults.map((a) => [a.username, a.status, a.errorCode])).toEqual([
+      ['ann', 'done', null],
+      ['bob', 'failed', 'destination-auth-failed'],
+    ]);
+    expect(finals).toEqual([expect.objectContaining({ status: 'partial', running: false, accountsDone: 2 })]);
+
+    value(
+      await services.dispatch('jobs.setAccountPassword', {
+        name: 'from-project',
+        account: 'bob',
+        side: 'destination',
+        password: 'b-new',
+      }),
+    );
+    value(await services.dispatch('jobs.retry', { name: 'from-project' }));
+    await services.jobManager.settled('from-project');
+    stop();
+    detail = value<JobDetail>(await services.dispatch('jobs.get', { name: 'from-project' }));
+    expect(detail).toMatchObject({ status: 'done', accounts: { done: 2 } });
+    expect(await readMailbox(await connectTo(destination, 'bob', 'b-new'))).toHaveLength(3);
+    expect(await readMailbox(await connectTo(destination, 'ann', 'a-new'))).toHaveLength(3);
+    expect(finals.map((p) => (p.kind === 'job' ? p.status : null))).toEqual(['partial', 'done']);
+  });
+});
