@@ -5,6 +5,11 @@ import { SideNav } from './components/SideNav.tsx';
 import { ProjectsPage } from './components/ProjectsPage.tsx';
 import { PhasePage } from './components/PhasePage.tsx';
 import { MigrationPage } from './components/migration/MigrationPage.tsx';
+import { SetupPage } from './components/setup/SetupPage.tsx';
+import { EndUserCheckPage } from './components/check/EndUserCheckPage.tsx';
+import { TimelinePage } from './components/timeline/TimelinePage.tsx';
+import { NoticesPage } from './components/notices/NoticesPage.tsx';
+import type { Page } from './state/app-store.ts';
 
 /** The shell: header, the phase nav on the left, and the page the nav points at. */
 export function App() {
@@ -37,15 +42,28 @@ export function App() {
       <div className="app-body">
         <SideNav />
         <main ref={mainRef} className="app-main">
-          {page === 'projects' ? (
-            <ProjectsPage />
-          ) : page === 'migration' ? (
-            <MigrationPage />
-          ) : (
-            <PhasePage phaseId={page} />
-          )}
+          <PageView page={page} />
         </main>
       </div>
     </div>
   );
+}
+
+function PageView({ page }: { page: Page }) {
+  switch (page) {
+    case 'projects':
+      return <ProjectsPage />;
+    case 'migration':
+      return <MigrationPage />;
+    case 'setup':
+      return <SetupPage />;
+    case 'end-user-check':
+      return <EndUserCheckPage />;
+    case 'timeline':
+      return <TimelinePage />;
+    case 'notices':
+      return <NoticesPage />;
+    default:
+      return <PhasePage phaseId={page} />;
+  }
 }

@@ -12,6 +12,7 @@ import './styles/forms.css';
 import './styles/projects.css';
 import './styles/phases.css';
 import './styles/migration.css';
+import './styles/wizard.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');

@@ -93,7 +93,7 @@ export function createNoticeService(deps: {
         if (missing.length > 0) {
           throw new ServiceError(
             'invalid-arguments',
-            `This notice uses ${missing.map((f) => `{{${f}}}`).join(', ')}, and the project has no ${describeMissing(missing)} yet. Fill ${missing.length > 1 ? 'them' : 'it'} in, or take ${missing.length > 1 ? 'those fields' : 'that field'} out of the notice.`,
+            `This notice uses ${missing.map((f) => `{{${f}}}`).join(', ')}, but the project does not have ${describeMissing(missing)} yet. Fill ${missing.length > 1 ? 'them' : 'it'} in, or take ${missing.length > 1 ? 'those fields' : 'that field'} out of the notice.`,
             'key',
           );
         }

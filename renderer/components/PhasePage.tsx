@@ -5,6 +5,8 @@ import { describeDistance, formatLongDay, localToday } from '../phases/format-da
 import { selectCurrentProject } from '../state/app-store.ts';
 import { useAppState } from '../state/store-context.ts';
 import { MigrateMailTask } from './migration/MigrateMailTask.tsx';
+import { TaskList } from './tasks/TaskList.tsx';
+import { SetupLink } from './setup/SetupLink.tsx';
 
 /** One phase of the playbook: when it happens for the current project, and what it is for. */
 export function PhasePage({ phaseId }: { phaseId: PhaseId }) {
@@ -49,8 +51,6 @@ export function PhasePage({ phaseId }: { phaseId: PhaseId }) {
         )}
       </div>
 
-      {phaseId === 'cutover' ? <MigrateMailTask /> : null}
-
       <div className="card">
         <h3 className="section-title">What happens in this phase</h3>
         <ul className="phase-steps">
@@ -59,6 +59,10 @@ export function PhasePage({ phaseId }: { phaseId: PhaseId }) {
           ))}
         </ul>
       </div>
+
+      {phaseId === 'prepare' && project !== null ? <SetupLink /> : null}
+      {phaseId === 'cutover' ? <MigrateMailTask /> : null}
+      {project !== null ? <TaskList key={project.id} projectId={project.id} phase={phaseId} /> : null}
     </section>
   );
 }

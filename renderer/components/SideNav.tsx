@@ -18,6 +18,9 @@ export function SideNav() {
             detail={projectCount === 1 ? '1 project' : `${projectCount} projects`}
           />
         </li>
+        <li>
+          <NavItem page="timeline" label="Timeline" detail="The whole plan, by date" />
+        </li>
       </ul>
       <p className="nav-group-title" id="nav-phases-title">
         Phases
@@ -31,6 +34,21 @@ export function SideNav() {
           return (
             <li key={phase.id}>
               <NavItem page={phase.id} label={phase.name} detail={detail} step={index + 1} />
+              {phase.id === 'prepare' ? (
+                <ul className="nav-sublist">
+                  <li>
+                    <NavItem
+                      page="setup"
+                      label="Servers and accounts"
+                      detail="Dates, servers, mailboxes"
+                      sub
+                    />
+                  </li>
+                  <li>
+                    <NavItem page="notices" label="User notices" detail="What to tell everyone" sub />
+                  </li>
+                </ul>
+              ) : null}
               {phase.id === 'cutover' ? (
                 <ul className="nav-sublist">
                   <li>
@@ -42,6 +60,14 @@ export function SideNav() {
           );
         })}
       </ol>
+      <p className="nav-group-title" id="nav-help-title">
+        Help for everyone
+      </p>
+      <ul className="nav-list" aria-labelledby="nav-help-title">
+        <li>
+          <NavItem page="end-user-check" label="Certificate warning?" detail="Check a mail server" />
+        </li>
+      </ul>
     </nav>
   );
 }

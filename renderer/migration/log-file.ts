@@ -48,8 +48,8 @@ export function logFileName(subject: Pick<LogFileSubject, 'job' | 'account'>): s
  * `download`. That is a navigation, not a fetch, so the CSP (no blob: in connect-src or
  * img-src) does not block it.
  */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+export function downloadText(fileName: string, text: string, type = 'text/plain;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = fileName;

@@ -8,11 +8,13 @@ import type { MigrationState } from './migration-slice.ts';
 import { createMigrationSlice } from './migration-slice.ts';
 
 /** The pages of the nav: projects, the four phases, and the screens their tasks open. */
-export type Page = 'projects' | PhaseId | 'migration';
+export type Page = 'projects' | PhaseId | 'migration' | 'setup' | 'notices' | 'timeline' | 'end-user-check';
 
 export type ProjectsStatus = 'loading' | 'ready' | 'failed';
 
 export interface AppState extends MigrationState {
+  /** The typed API, for pages whose data lives only while they are open (tasks, profiles). */
+  api: CutoverApi;
   page: Page;
   projects: ProjectSummary[];
   projectsStatus: ProjectsStatus;
@@ -25,6 +27,10 @@ export interface AppState extends MigrationState {
   createProject(args: CallArgs<'projects.create'>): Promise<Result<Project>>;
   renameProject(projectId: number, name: string): Promise<Result<Project>>;
   deleteProject(projectId: number): Promise<Result<{ deleted: true }>>;
+  /** Changes customer, domains or cutover date; the header and nav follow. */
+  updateProject(args: CallArgs<'projects.update'>): Promise<Result<Project>>;
+  /** Re-reads the list (account counts change after an import). */
+  refreshProjects(): Promise<void>;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -51,6 +57,7 @@ export function createAppStore(api: CutoverApi): AppStore {
 
     return {
       ...createMigrationSlice(api, set, get),
+      api,
       page: 'projects',
       projects: [],
       projectsStatus: 'loading',
@@ -76,6 +83,12 @@ export function createAppStore(api: CutoverApi): AppStore {
         if (result.ok || result.error.code === 'not-found') await refresh();
         return result;
       },
+      async updateProject(args) {
+        const result = await api.projects.update(args);
+        if (result.ok || result.error.code === 'not-found') await refresh();
+        return result;
+      },
+      refreshProjects: refresh,
       async deleteProject(projectId) {
         const result = await api.projects.delete({ projectId });
         if (result.ok || result.error.code === 'not-found') {

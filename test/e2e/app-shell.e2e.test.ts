@@ -88,10 +88,12 @@ describe('app shell', () => {
     const nav = page.getByRole('navigation', { name: 'Migration phases' });
     expect(await nav.locator('.nav-label').allTextContents()).toEqual([
       'Projects',
+      'Timeline',
       'Prepare',
       'Pre-migrate',
       'Cutover',
       'Post-migrate',
+      'Certificate warning?',
     ]);
     await expect
       .poll(() => nav.getByRole('button', { name: /Projects/ }).getAttribute('aria-current'))
@@ -149,7 +151,7 @@ describe('app shell', () => {
     const date = page.locator('.phase-date time');
     expect(await date.getAttribute('datetime')).toBe('2030-02-11');
     expect(await date.textContent()).toBe('Monday, February 11, 2030');
-    await page.screenshot({ path: join(screenshots, 'prepare.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshots, 'app-shell-prepare.png'), fullPage: true });
   });
 
   it('renames and deletes a project, asking first in the page', async () => {
