@@ -10,6 +10,7 @@ import type { CheckDnsDeps } from './dns/check-dns.ts';
 import { defaultResolvers } from './dns/public-resolvers.ts';
 import type { NamedResolver } from './dns/public-resolvers.ts';
 import { parseDnsServerAddress } from './dns/dns-server-address.ts';
+import type { DnsServerAddress } from './dns/dns-server-address.ts';
 import { renderReportHtml } from './report/render-report-html.ts';
 
 export interface DiagnosticsServiceDeps {
@@ -23,6 +24,8 @@ export interface DiagnosticsServiceDeps {
   dnsDeps?: Partial<CheckDnsDeps>;
   /** The port name servers found through NS records are asked on (53; tests use their own). */
   authorityPort?: number;
+  /** Where authoritative questions go when the caller names none (split horizon, tests). */
+  defaultAuthorities?: DnsServerAddress[];
   timeoutMs?: number;
 }
 
@@ -92,7 +95,7 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
           authorities:
             args.authorities && args.authorities.length > 0
               ? args.authorities.map((t) => address(t, 'authorities'))
-              : undefined,
+              : deps.defaultAuthorities,
           ...(args.expectMx ? { expectMx: args.expectMx } : {}),
           ...(args.expectSpfInclude ? { expectSpfInclude: args.expectSpfInclude } : {}),
           ...(deps.authorityPort ? { authorityPort: deps.authorityPort } : {}),

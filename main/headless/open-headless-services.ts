@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServices } from '../services.ts';
-import type { Services } from '../services.ts';
+import type { Services, ServicesOptions } from '../services.ts';
 import { systemClock } from '../clock.ts';
 import { createAesGcmCipher } from '../secrets/aes-gcm-cipher.ts';
 import { loadHeadlessKey } from '../secrets/headless-key.ts';
@@ -15,7 +15,10 @@ export function resolveDatabasePath(dbOption: string | undefined): string {
 }
 
 /** Services for the CLI and web host: the same as the app's, with a key of their own. */
-export function openHeadlessServices(databasePath: string): Services {
+export function openHeadlessServices(
+  databasePath: string,
+  diagnostics?: ServicesOptions['diagnostics'],
+): Services {
   const { key, source } = loadHeadlessKey(process.env, keyFileFor(databasePath));
   return createServices({
     databasePath,
@@ -23,6 +26,7 @@ export function openHeadlessServices(databasePath: string): Services {
     clock: systemClock,
     host: 'web',
     version: CUTOVER_VERSION,
+    ...(diagnostics ? { diagnostics } : {}),
     secretStorage:
       source === 'CUTOVER_SECRET_KEY'
         ? 'AES-256-GCM, key from CUTOVER_SECRET_KEY'

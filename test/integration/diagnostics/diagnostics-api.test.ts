@@ -116,6 +116,22 @@ describe('diagnostics through the typed API', () => {
     expect(history).toMatchObject({ ok: true, value: [{ target: 'customer.test' }] });
   });
 
+  it('asks the authorities main was configured with (cutover serve --authority) when the call names none', async () => {
+    const split = createTestServices(':memory:', {
+      diagnostics: {
+        timeoutMs: 3_000,
+        defaultResolvers: () => [{ label: 'test resolver', address: { host: '127.0.0.1', port: dns.port } }],
+        defaultAuthorities: [{ host: '127.0.0.1', port: dns.port }],
+      },
+    });
+    const result = await split.dispatch('diagnostics.checkDns', { domain: 'customer.test' });
+    split.close();
+    expect(result).toMatchObject({
+      ok: true,
+      value: { report: { authoritySource: 'given', mx: { ttl: 3600 } } },
+    });
+  });
+
   it('refuses a malformed resolver address with the field to fix', async () => {
     expect(
       await services.dispatch('diagnostics.checkDns', {
