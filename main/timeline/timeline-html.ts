@@ -1,6 +1,6 @@
 // The timeline as one self-contained HTML file to send a customer: inline CSS, no scripts,
 // every value escaped.
-import { Html, html } from '../diagnostics/report/html-escape.ts';
+import { html, htmlDocument } from '../diagnostics/report/html-escape.ts';
 import { TIMELINE_COLUMNS } from './timeline-rows.ts';
 import type { TimelineRow } from './timeline-rows.ts';
 
@@ -22,19 +22,10 @@ export interface TimelineHeading {
 
 export function timelineHtml(heading: TimelineHeading, rows: TimelineRow[]): string {
   const title = `Migration timeline: ${heading.customer || heading.project}`;
-  return `<!doctype html>\n${html`<html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
-      <title>${title}</title>
-      <style>
-        ${new Html(STYLE)}
-      </style>
-    </head>
-    <body>
-      <h1>${title}</h1>
-      <p class="meta">
+  return htmlDocument(
+    title,
+    STYLE,
+    html`<p class="meta">
         Project ${heading.project} · Cutover day: ${heading.cutoverDate ?? 'not set yet'} · Made by Cutover on
         ${heading.generatedAt.slice(0, 10)}
       </p>
@@ -57,7 +48,6 @@ export function timelineHtml(heading: TimelineHeading, rows: TimelineRow[]): str
               </tr>`,
           )}
         </tbody>
-      </table>
-    </body>
-  </html>`}\n`;
+      </table>`,
+  );
 }

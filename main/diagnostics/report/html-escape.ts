@@ -38,3 +38,25 @@ function render(value: unknown): string {
   if (value === null || value === undefined || value === false) return '';
   return escapeHtml(value);
 }
+
+/**
+ * A self-contained HTML file for a customer: inline style only (its own CSP forbids scripts
+ * and every fetch), a title, and the escaped body.
+ */
+export function htmlDocument(title: string, style: string, body: Html): string {
+  return `<!doctype html>\n${html`<html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
+      <title>${title}</title>
+      <style>
+        ${new Html(style)}
+      </style>
+    </head>
+    <body>
+      <h1>${title}</h1>
+      ${body}
+    </body>
+  </html>`}\n`;
+}

@@ -4,7 +4,8 @@ import { recordText } from '../dns/dns-records.ts';
 import type { DnsReport, RecordSet } from '../dns/dns-report.ts';
 import type { CertificateReport, PortReport, ServerReport } from '../tls/certificate-report.ts';
 import { SERVICE_INFO } from '../tls/mail-ports.ts';
-import { Html, html } from './html-escape.ts';
+import type { Html} from './html-escape.ts';
+import { html, htmlDocument } from './html-escape.ts';
 
 const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;max-width:960px;margin:2rem auto;padding:0 1rem}
@@ -22,22 +23,12 @@ export function renderReportHtml(report: CertificateReport | DnsReport): string 
   const body = report.kind === 'certificate' ? certificateBody(report) : dnsBody(report);
   const title =
     report.kind === 'certificate' ? `Certificate check: ${report.target}` : `DNS readiness: ${report.domain}`;
-  return `<!doctype html>\n${html`<html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
-      <title>${title}</title>
-      <style>
-        ${new Html(STYLE)}
-      </style>
-    </head>
-    <body>
-      <h1>${title}</h1>
-      <p class="meta">Checked ${report.checkedAt} by Cutover</p>
-      ${body}
-    </body>
-  </html>`}\n`;
+  return htmlDocument(
+    title,
+    STYLE,
+    html`<p class="meta">Checked ${report.checkedAt} by Cutover</p>
+      ${body}`,
+  );
 }
 
 function certificateBody(report: CertificateReport): Html {
