@@ -4,7 +4,7 @@ import { recordText } from '../dns/dns-records.ts';
 import type { DnsReport, RecordSet } from '../dns/dns-report.ts';
 import type { CertificateReport, PortReport, ServerReport } from '../tls/certificate-report.ts';
 import { SERVICE_INFO } from '../tls/mail-ports.ts';
-import type { Html} from './html-escape.ts';
+import type { Html } from './html-escape.ts';
 import { html, htmlDocument } from './html-escape.ts';
 
 const STYLE = `
