@@ -1,83 +1,28 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { openWebHostSession, screenshots } from './web-host-session.ts';
+import type { WebHostSession } from './web-host-session.ts';
 
 // The app shell in Chromium, served by `cutover serve` exactly as a user would start it.
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const screenshots = join(repoRoot, 'test', 'screenshots');
-
 let dir: string;
-let server: ChildProcessWithoutNullStreams;
+let session: WebHostSession;
 let url: string;
-let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
-const cspViolations: string[] = [];
+let consoleErrors: string[];
+let cspViolations: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cutover-e2e-'));
   mkdirSync(screenshots, { recursive: true });
-  server = spawn(
-    process.execPath,
-    [join(repoRoot, 'bin', 'cutover.js'), 'serve', '--port', '0', '--db', join(dir, 'cutover.db')],
-    { cwd: repoRoot, env: { ...process.env, CUTOVER_SECRET_KEY: undefined } },
-  );
-  url = await printedUrl(server);
-
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    locale: 'en-US',
-    reducedMotion: 'reduce',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  // Each page reports its CSP violations here, across navigations (Chromium also logs them).
-  await context.exposeBinding('reportCspViolation', (_source, text: string) => {
-    cspViolations.push(text);
-  });
-  await context.addInitScript(() => {
-    // This runs in the page; the Node-side tsconfig has no DOM types, hence the narrow shape.
-    const page = globalThis as unknown as {
-      reportCspViolation(text: string): void;
-      addEventListener(
-        type: 'securitypolicyviolation',
-        listener: (event: { violatedDirective: string; blockedURI: string }) => void,
-      ): void;
-    };
-    page.addEventListener('securitypolicyviolation', (event) => {
-      page.reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()}`);
-  });
+  session = await openWebHostSession(dir);
+  ({ url, page, consoleErrors, cspViolations } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await session?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -196,27 +141,4 @@ async function describedText(control: Locator): Promise<string> {
   const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return texts.join(' ');
-}
-
-/** Waits for the line `cutover serve` prints with the address and key. */
-function printedUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`No URL from cutover serve:\n${output}`)), 60_000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => (output += chunk));
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk;
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`cutover serve exited with ${code}:\n${output}`));
-    });
-  });
 }
