@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
-import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
+import { connectTo, readMailbox } from '../../support/mail-fixtures.ts';
+import { startSeededPair } from '../../support/seeded-servers.ts';
 import { createTestServices } from '../../support/test-services.ts';
 import { createAndRun, requestBetween } from '../../support/migration-services.ts';
 
@@ -11,20 +11,7 @@ let destination: DovecotServer;
 const services = createTestServices();
 
 beforeAll(async () => {
-  [source, destination] = await Promise.all([
-    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
-    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
-  ]);
-  const client = await connectTo(source, 'ann', 'pw');
-  for (let i = 0; i < MESSAGES; i++) {
-    await client.append(
-      'INBOX',
-      rawMessage({ subject: `Outage ${i}`, body: 'z'.repeat(3000) }),
-      [],
-      new Date(Date.UTC(2022, 0, 1, 0, i)),
-    );
-  }
-  await client.logout();
+  ({ source, destination } = await startSeededPair(MESSAGES, 'Outage'));
 });
 
 afterAll(async () => {
