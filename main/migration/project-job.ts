@@ -1,5 +1,5 @@
 import type { CallArgs } from '../../preload/contract.ts';
-import type { AccountRepository } from '../store/account-repository.ts';
+import type { AccountRepository, PasswordSide } from '../store/account-repository.ts';
 import type { ServerProfileRepository } from '../store/server-profile-repository.ts';
 import { ServiceError } from '../api/service-error.ts';
 import type { JobUser } from './job-input/index.ts';
@@ -79,4 +79,22 @@ export function requestFromProject(
     ...(args.translateDelimiter ? { translateDelimiter: args.translateDelimiter } : {}),
     concurrency: args.concurrency,
   };
+}
+
+/**
+ * A password corrected in a job started from the project is corrected in the project too, so the
+ * next job does not meet the same wrong password. Returns whether the project had that account.
+ */
+export function correctProjectPassword(
+  projectId: number | null,
+  username: string,
+  side: PasswordSide,
+  password: string,
+  accounts: AccountRepository,
+): boolean {
+  if (projectId === null) return false;
+  const account = accounts.list(projectId).find((a) => a.username === username);
+  if (!account) return false;
+  accounts.setPassword(account.id, side, password);
+  return true;
 }

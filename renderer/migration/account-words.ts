@@ -42,11 +42,12 @@ interface ErrorAdvice {
 const ADVICE: Readonly<Record<string, ErrorAdvice>> = {
   'source-auth-failed': {
     reason: 'Wrong password (old server)',
-    action: 'Check this account’s old password in the users list, then Retry.',
+    action: 'Type the account’s correct old-server password below, then press Save and retry.',
   },
   'destination-auth-failed': {
     reason: 'Login refused (new server)',
-    action: 'Create the account on the new server or fix its password, then Retry.',
+    action:
+      'Create the account on the new server, or type its correct new-server password below; then press Save and retry.',
   },
   'over-quota': {
     reason: 'New mailbox is full',

@@ -42,26 +42,36 @@ export function readAccountList(text: string): AccountList {
   return { lines, header, accounts: header ? content.slice(1) : content };
 }
 
+/** Items cut into runs of at most `size`, in order, each with its 1-based first and last position. */
+export function splitIntoBatches<T>(
+  items: readonly T[],
+  size = MAX_ACCOUNTS_PER_JOB,
+): Array<{ first: number; last: number; items: T[] }> {
+  const runs: Array<{ first: number; last: number; items: T[] }> = [];
+  for (let start = 0; start < items.length; start += size) {
+    const part = items.slice(start, start + size);
+    runs.push({ first: start + 1, last: start + part.length, items: part });
+  }
+  return runs;
+}
+
 /** The list cut into batches of at most `size` accounts, in order. */
 export function planBatches(text: string, size = MAX_ACCOUNTS_PER_JOB): Batch[] {
   const list = readAccountList(text);
-  const batches: Batch[] = [];
-  for (let start = 0; start < list.accounts.length; start += size) {
-    const part = list.accounts.slice(start, start + size);
-    const keep = new Set(part.map((line) => line.number));
+  return splitIntoBatches(list.accounts, size).map(({ first, last, items }) => {
+    const keep = new Set(items.map((line) => line.number));
     if (list.header) keep.add(list.header.number);
-    batches.push({
-      first: start + 1,
-      last: start + part.length,
+    return {
+      first,
+      last,
       users: list.lines.map((line, index) => (keep.has(index + 1) ? line : '')).join('\n'),
-      lineNumbers: part.map((line) => line.number),
-    });
-  }
-  return batches;
+      lineNumbers: items.map((line) => line.number),
+    };
+  });
 }
 
 /** "Batch 1: accounts 1–500, batch 2: 501–1,000, batch 3: 1,001–1,203." */
-export function describeBatches(batches: readonly Batch[]): string {
+export function describeBatches(batches: ReadonlyArray<Pick<Batch, 'first' | 'last'>>): string {
   const parts = batches.map(
     (batch, i) =>
       `${i === 0 ? 'Batch 1: accounts' : `batch ${i + 1}:`} ${formatCount(batch.first)}–${formatCount(batch.last)}`,

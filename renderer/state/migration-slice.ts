@@ -26,6 +26,13 @@ export interface MigrationState {
   showJob(name: string): Promise<void>;
   /** Starts one job; `show` puts it on screen. */
   startJob(args: CallArgs<'jobs.start'>, options?: { show?: boolean }): Promise<Result<JobSummary>>;
+  /** Starts one job from the project's servers and accounts; `show` puts it on screen. */
+  startProjectJob(
+    args: CallArgs<'jobs.startForProject'>,
+    options?: { show?: boolean },
+  ): Promise<Result<JobSummary>>;
+  /** Corrects one account's password in the job (and its project), then runs the job's unfinished accounts again. */
+  correctPasswordAndRetry(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;
   /** Runs the job's unfinished accounts again: resume after a stop, retry of failed and partial. */
   retryJob(name: string): Promise<Result<JobSummary>>;
   cancelJob(name: string): Promise<Result<JobSummary>>;
@@ -132,6 +139,17 @@ export function createMigrationSlice(
     }
   };
 
+  const afterStart = async (result: Result<JobSummary>, show = false) => {
+    if (result.ok) {
+      if (show) {
+        set({ liveJob: null, selectedAccount: null, stopRequested: null });
+        await get().showJob(result.value.name);
+      }
+      await refreshJobs();
+    }
+    return result;
+  };
+
   return {
     jobs: [],
     jobsStatus: 'idle',
@@ -174,16 +192,14 @@ export function createMigrationSlice(
       applySnapshot(result.value);
     },
 
-    async startJob(args, options = {}) {
-      const result = await api.jobs.start(args);
-      if (result.ok) {
-        if (options.show) {
-          set({ liveJob: null, selectedAccount: null, stopRequested: null });
-          await get().showJob(result.value.name);
-        }
-        await refreshJobs();
-      }
-      return result;
+    startJob: async (args, options = {}) => afterStart(await api.jobs.start(args), options.show),
+
+    startProjectJob: async (args, options = {}) =>
+      afterStart(await api.jobs.startForProject(args), options.show),
+
+    async correctPasswordAndRetry(args) {
+      const corrected = await api.jobs.setAccountPassword(args);
+      return corrected.ok ? get().retryJob(args.name) : corrected;
     },
 
     async retryJob(name) {

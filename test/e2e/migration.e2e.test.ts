@@ -9,9 +9,9 @@ import { connectTo, rawMessage } from '../support/mail-fixtures.ts';
 import { openWebHostSession, screenshots } from './web-host-session.ts';
 import type { WebHostSession } from './web-host-session.ts';
 
-// The migration screen in Chromium against two real Dovecot servers: start a job with the
-// servers' self-signed certificates trusted by fingerprint, watch the tiles, open the failed
-// account, download its log, and retry it.
+// The migration screen in Chromium against two real Dovecot servers: set the project's servers
+// (their self-signed certificates trusted by fingerprint) and accounts, start a job from them,
+// watch the tiles, open the failed account, download its log, fix its password and retry it.
 const USERS = [
   { username: 'ann', password: 'ann-pass' },
   { username: 'bob', password: 'bob-pass' },
@@ -67,12 +67,13 @@ afterAll(async () => {
 });
 
 const nav = () => page.getByRole('navigation', { name: 'Migration phases' });
-const form = () => page.getByRole('form', { name: 'Start a job' });
+const form = () => page.getByRole('form', { name: 'Start a job', exact: true });
+const pasteForm = () => page.getByRole('form', { name: 'Start a job from a list of users' });
 const tile = (username: string) => page.getByRole('option', { name: new RegExp(`^${username}\\b`) });
 const totals = () => page.locator('.job-totals-sentence');
 
 describe('migration screen', () => {
-  it('is reached from the Cutover phase of a project', async () => {
+  it('is reached from the Cutover phase and says what the project still needs', async () => {
     await page.goto(session.url);
     const newProject = page.getByRole('form', { name: 'New project' });
     await newProject.getByLabel('Project name').fill('Harbour Dental');
@@ -85,32 +86,33 @@ describe('migration screen', () => {
     await page.getByRole('heading', { level: 2, name: 'Cutover' }).waitFor();
     await page.getByRole('button', { name: 'Open the migration screen' }).click();
     await page.getByRole('heading', { level: 2, name: 'Migrate mail' }).waitFor();
-    await form().waitFor();
+    await form().getByText('Before a job can start:').waitFor();
+    const text = await form().textContent();
+    expect(text).toContain('The old server is not set.');
+    expect(text).toContain('The new server is not set.');
+    expect(text).toContain('The project has no accounts yet.');
+    expect(
+      await form()
+        .getByRole('button', { name: /^Start/ })
+        .count(),
+    ).toBe(0);
   });
 
-  it('lists the bad lines of the accounts next to the field, by line number', async () => {
-    const old = form().getByRole('group', { name: 'Old server' });
+  it('also takes a pasted list of users, and lists its bad lines next to the field by line number', async () => {
+    await form().getByRole('button', { name: 'Paste a list of users instead' }).click();
+    const old = pasteForm().getByRole('group', { name: 'Old server' });
     await old.getByLabel('Server name').fill(source.host);
     expect(await old.getByLabel('Protocol').inputValue()).toBe('imaps');
     expect(await old.getByLabel('IMAPS port').inputValue()).toBe('993');
     await old.getByLabel('IMAPS port').fill(String(source.ports.imaps));
-    await old.getByText('Advanced').click();
-    await old
-      .getByLabel('Trust this certificate (SHA-256 fingerprint)')
-      .fill(source.certificate.fingerprint256);
-
-    const fresh = form().getByRole('group', { name: 'New server' });
+    const fresh = pasteForm().getByRole('group', { name: 'New server' });
     await fresh.getByLabel('Server name').fill(destination.host);
     await fresh.getByLabel('Port').fill(String(destination.ports.imaps));
-    await fresh.getByText('Advanced').click();
-    await fresh
-      .getByLabel('Trust this certificate (SHA-256 fingerprint)')
-      .fill(destination.certificate.fingerprint256);
 
-    const users = form().getByLabel('Accounts to copy');
+    const users = pasteForm().getByLabel('Accounts to copy');
     await users.fill('ann,ann-pass\nbob\ncat,not-her-password');
-    expect(await form().getByText('3 accounts').count()).toBe(1);
-    await form().getByRole('button', { name: 'Start copying' }).click();
+    expect(await pasteForm().getByText('3 accounts').count()).toBe(1);
+    await pasteForm().getByRole('button', { name: 'Start copying' }).click();
 
     await expect.poll(() => users.getAttribute('aria-invalid')).toBe('true');
     expect(await describedText(users)).toContain(
@@ -119,11 +121,46 @@ describe('migration screen', () => {
     // Focus goes to the field so the list is read out with it.
     await expect.poll(() => users.evaluate((el) => el.matches(':focus'))).toBe(true);
     await page.screenshot({ path: join(screenshots, 'migration-form.png'), fullPage: true });
+    await pasteForm().getByRole('button', { name: 'Use the project’s accounts' }).click();
+    await form().waitFor();
   });
 
-  it('starts the job, clears the passwords and shows every account turning green or red', async () => {
-    const users = form().getByLabel('Accounts to copy');
-    await users.fill('ann,ann-pass\nbob,bob-pass\ncat,not-her-password');
+  it('sets up both servers, trusting their certificates, and the accounts in Servers and accounts', async () => {
+    await form().getByRole('button', { name: 'Open servers and accounts' }).click();
+    for (const [name, server] of [
+      ['Old server', source],
+      ['New server', destination],
+    ] as const) {
+      const profile = page.getByRole('form', { name });
+      await profile.getByLabel('Server name').fill(server.host);
+      await profile.getByLabel('IMAPS port').fill(String(server.ports.imaps));
+      await profile.getByRole('button', { name: 'Test connection' }).click();
+      const trust = profile.getByRole('button', { name: 'Trust this certificate for this server only' });
+      await trust.waitFor({ timeout: 20_000 });
+      expect(await profile.locator('.trust-offer').textContent()).toContain(
+        server.certificate.fingerprint256,
+      );
+      await trust.click();
+      await profile.getByText('Trusted certificate for this server only').waitFor();
+    }
+    await page.getByLabel('Paste the accounts').fill('ann,ann-pass\nbob,bob-pass\ncat,not-her-password');
+    await page.getByRole('button', { name: 'Import accounts' }).click();
+    await page.getByText('Imported: 3 added, 0 updated.').waitFor();
+  });
+
+  it('starts a job from the project and shows every account turning green or red', async () => {
+    await nav()
+      .getByRole('button', { name: /^Migrate mail/ })
+      .click();
+    const facts = form().locator('.fact-list');
+    await facts.waitFor();
+    const text = await facts.textContent();
+    expect(text).toContain(
+      `${source.host} · IMAPS port ${source.ports.imaps} · certificate trusted by its fingerprint`,
+    );
+    expect(text).toContain(`${destination.host} · IMAPS port ${destination.ports.imaps}`);
+    expect(text).toContain('3 accounts');
+    await page.screenshot({ path: join(screenshots, 'migration-start.png'), fullPage: true });
     await form().getByRole('button', { name: 'Start copying' }).click();
     await page.getByText(/Started job “\d+”/).waitFor();
 
@@ -142,12 +179,10 @@ describe('migration screen', () => {
     await page.screenshot({ path: join(screenshots, 'migration-grid.png'), fullPage: true });
   });
 
-  it('keeps the servers but not the passwords for the next job', async () => {
+  it('offers the project’s accounts again for the next job, and goes back to the jobs', async () => {
     await page.getByRole('button', { name: 'Start another job' }).click();
-    expect(await form().getByLabel('Accounts to copy').inputValue()).toBe('');
-    expect(
-      await form().getByRole('group', { name: 'Old server' }).getByLabel('Server name').inputValue(),
-    ).toBe(source.host);
+    await form().locator('.fact-list').waitFor();
+    expect(await form().locator('.fact-list').textContent()).toContain('3 accounts');
     await form().getByRole('button', { name: 'Back to the jobs' }).click();
     await form().waitFor({ state: 'hidden' });
   });
@@ -164,7 +199,10 @@ describe('migration screen', () => {
     const text = await detail.textContent();
     expect(text).toContain('Wrong password (old server)');
     expect(text).toContain('refused the password for cat');
-    expect(text).toContain('Check this account’s old password in the users list, then Retry.');
+    expect(text).toContain(
+      'Type the account’s correct old-server password below, then press Save and retry.',
+    );
+    expect(await detail.getByLabel('cat’s password on the old server').inputValue()).toBe('');
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(screenshots, 'migration-account.png'), fullPage: true });
 
@@ -184,6 +222,7 @@ describe('migration screen', () => {
         expect.stringMatching(/^Sent1\s*00Done$/),
       ]),
     );
+    expect(await ann.getByRole('button', { name: 'Save and retry' }).count()).toBe(0);
   });
 
   it('downloads an account’s log and the whole job’s log as text files', async () => {
@@ -202,29 +241,30 @@ describe('migration screen', () => {
     expect(job.text).toMatch(/finished: 2 done, 0 partly done, 1 failed/);
   });
 
-  it('retries the failed account: it stays failed for the same reason, and nothing is copied twice', async () => {
-    // A job's passwords cannot be changed yet, so the retry meets the same wrong password.
-    await page.getByRole('button', { name: 'Retry failed and partial' }).click();
-    await expect
-      .poll(
-        async () => {
-          const log = await download(page.getByRole('button', { name: 'Download the whole job’s log' }));
-          return log.text.match(/finished: 2 done, 0 partly done, 1 failed/g)?.length ?? 0;
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(2);
-    await expect.poll(() => tile('cat').textContent()).toContain('Wrong password (old server)');
-    expect(await tile('ann').textContent()).toContain('Done');
-    expect(await tile('bob').textContent()).toContain('Done');
-    await expect.poll(() => totals().textContent()).toContain('2 done, 0 partly done, 1 failed');
+  it('takes the corrected password and retries: the failed account turns green, nothing is copied twice', async () => {
     const detail = page.getByRole('region', { name: 'cat' });
-    expect(await detail.textContent()).toContain(
-      'Check this account’s old password in the users list, then Retry.',
+    await detail.getByRole('button', { name: 'Save and retry' }).click();
+    expect(await detail.getByRole('alert').textContent()).toContain(
+      'Type cat’s password on the old server first.',
     );
 
+    await detail.getByLabel('cat’s password on the old server').fill('cat-pass');
+    await detail.getByRole('button', { name: 'Save and retry' }).click();
+    await expect.poll(() => tile('cat').textContent(), { timeout: 30_000 }).toContain('Done');
+    expect(await tile('cat').textContent()).toContain('2 messages');
+    await expect
+      .poll(() => totals().textContent(), { timeout: 10_000 })
+      .toBe('Done: 3 of 3 accounts finished — 3 done, 0 partly done, 0 failed.');
+    expect(await page.getByRole('button', { name: 'Retry failed and partial' }).isDisabled()).toBe(true);
+
+    const log = await download(page.getByRole('button', { name: 'Download the whole job’s log' }));
+    expect(log.text).toContain('The old server password of cat was changed for this job.');
+    expect(log.text).not.toContain('cat-pass');
     expect(await messageCount('ann', 'ann-pass')).toBe(4);
     expect(await messageCount('bob', 'bob-pass')).toBe(2);
+    expect(await messageCount('cat', 'cat-pass')).toBe(2);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(screenshots, 'migration-retried.png'), fullPage: true });
   });
 
   it('shows the job where it is after leaving the page and coming back', async () => {
@@ -236,14 +276,14 @@ describe('migration screen', () => {
       .getByRole('button', { name: /^Migrate mail/ })
       .click();
     await page.getByRole('heading', { level: 2, name: 'Migrate mail' }).waitFor();
-    await expect.poll(() => tile('cat').textContent()).toContain('Failed');
+    await expect.poll(() => tile('cat').textContent()).toContain('Done');
     const rows = await page
       .getByRole('table', { name: /Jobs of this project/ })
       .getByRole('row')
       .allTextContents();
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain('Partly done');
-    expect(rows[1]).toContain('2 done, 1 failed');
+    expect(rows[1]).toContain('Done');
+    expect(rows[1]).toContain('3 done');
   });
 
   it('stays readable at 200% zoom: nothing wider than the window', async () => {

@@ -6,6 +6,12 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { StatusIcon } from './StatusIcon.tsx';
 import { FolderTable } from './FolderTable.tsx';
 import { LogDownloadButton } from './LogDownloadButton.tsx';
+import { CorrectPassword } from './CorrectPassword.tsx';
+
+const REFUSED_SIDE: Readonly<Record<string, 'source' | 'destination'>> = {
+  'source-auth-failed': 'source',
+  'destination-auth-failed': 'destination',
+};
 
 interface AccountDetailProps {
   job: LiveJob;
@@ -41,6 +47,8 @@ function BreakableAddress({ address }: { address: string }) {
 /** One account: what happened folder by folder, its error in words with what to do, its log. */
 export function AccountDetail({ job, account, headingRef, onClose }: AccountDetailProps) {
   const advice = account.errorCode !== null ? adviceFor(account.errorCode) : null;
+  const refusedSide =
+    account.status === 'failed' && account.errorCode ? REFUSED_SIDE[account.errorCode] : undefined;
   const headingId = `account-detail-${job.id}-heading`;
   return (
     <section
@@ -85,6 +93,15 @@ export function AccountDetail({ job, account, headingRef, onClose }: AccountDeta
             <p className="problem-detail">
               <span className="problem-detail-label">What Cutover saw:</span> {account.errorMessage}
             </p>
+          ) : null}
+          {refusedSide && !job.running ? (
+            <CorrectPassword
+              key={`${job.id}-${account.username}`}
+              jobName={job.name}
+              username={account.username}
+              side={refusedSide}
+              inProject={job.projectId !== null}
+            />
           ) : null}
         </div>
       ) : null}

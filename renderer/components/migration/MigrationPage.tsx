@@ -5,6 +5,7 @@ import { Notice } from '../Notice.tsx';
 import { JobHistory } from './JobHistory.tsx';
 import { JobPanel } from './JobPanel.tsx';
 import { StartJobForm } from './StartJobForm.tsx';
+import { ProjectJobForm } from './ProjectJobForm.tsx';
 
 type View = 'job' | 'form';
 
@@ -23,6 +24,8 @@ export function MigrationPage() {
   const liveJob = useAppState((s) => s.liveJob);
   const liveJobError = useAppState((s) => s.liveJobError);
   const [view, setView] = useState<View>('job');
+  /** The project's accounts, or a pasted list of users (accounts not in the project, scripts). */
+  const [formKind, setFormKind] = useState<'project' | 'paste'>('project');
   const [started, setStarted] = useState<string | null>(null);
   const projectId = project?.id ?? null;
   const formHeading = useRef<HTMLHeadingElement>(null);
@@ -39,6 +42,15 @@ export function MigrationPage() {
   useEffect(() => {
     if (projectId !== null) void loadMigration(projectId);
   }, [projectId, loadMigration]);
+
+  const onStarted = (names: string[]) => {
+    setStarted(
+      names.length === 1
+        ? `Started job “${names[0]}”. It runs in the background; leaving this page does not stop it.`
+        : `Started ${names.length} jobs: ${names.map((n) => `“${n}”`).join(', ')}. The first is shown; pick another in the list.`,
+    );
+    switchTo('job', () => page.current?.querySelector<HTMLElement>('.job-title'));
+  };
 
   const noJobsYet = jobsStatus === 'ready' && jobs.length === 0;
   const showForm = project !== null && (view === 'form' || noJobsYet);
@@ -114,20 +126,33 @@ export function MigrationPage() {
 
       {project !== null ? (
         <div hidden={!showForm}>
-          <StartJobForm
-            key={project.id}
-            projectId={project.id}
-            headingRef={formHeading}
-            onStarted={(names) => {
-              setStarted(
-                names.length === 1
-                  ? `Started job “${names[0]}”. It runs in the background; leaving this page does not stop it.`
-                  : `Started ${names.length} jobs: ${names.map((n) => `“${n}”`).join(', ')}. The first is shown; pick another in the list.`,
-              );
-              switchTo('job', () => page.current?.querySelector<HTMLElement>('.job-title'));
-            }}
-            {...(jobs.length > 0 ? { onCancel: () => switchTo('job', () => anotherJob.current) } : {})}
-          />
+          {formKind === 'project' ? (
+            showForm ? (
+              <ProjectJobForm
+                key={project.id}
+                projectId={project.id}
+                headingRef={formHeading}
+                onStarted={onStarted}
+                onPasteInstead={() => {
+                  setFormKind('paste');
+                  requestAnimationFrame(() => formHeading.current?.focus());
+                }}
+                {...(jobs.length > 0 ? { onCancel: () => switchTo('job', () => anotherJob.current) } : {})}
+              />
+            ) : null
+          ) : (
+            <StartJobForm
+              key={project.id}
+              projectId={project.id}
+              headingRef={formHeading}
+              onStarted={onStarted}
+              onProjectInstead={() => {
+                setFormKind('project');
+                requestAnimationFrame(() => formHeading.current?.focus());
+              }}
+              {...(jobs.length > 0 ? { onCancel: () => switchTo('job', () => anotherJob.current) } : {})}
+            />
+          )}
         </div>
       ) : null}
     </section>

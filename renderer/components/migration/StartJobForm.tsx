@@ -46,12 +46,20 @@ interface StartJobFormProps {
   onStarted(names: string[]): void;
   /** Shown as a way back when the project already has jobs. */
   onCancel?: () => void;
+  /** Goes back to starting from the project's own servers and accounts. */
+  onProjectInstead?: () => void;
   /** The form's heading, for the page to move focus to when it shows the form. */
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** Starts a migration job for the project: both servers, the accounts, and the optional lists. */
-export function StartJobForm({ projectId, onStarted, onCancel, headingRef }: StartJobFormProps) {
+export function StartJobForm({
+  projectId,
+  onStarted,
+  onCancel,
+  onProjectInstead,
+  headingRef,
+}: StartJobFormProps) {
   const startJob = useAppState((s) => s.startJob);
   const base = useId();
   const ids = {
@@ -154,7 +162,7 @@ export function StartJobForm({ projectId, onStarted, onCancel, headingRef }: Sta
       onSubmit={(event) => void onSubmit(event)}
     >
       <h3 id={`${base}-title`} ref={headingRef} tabIndex={-1} className="section-title">
-        Start a job
+        Start a job from a list of users
       </h3>
       <p className="hint form-lead">
         A job copies every folder of each account from the old server to the new one, keeping dates and flags.
@@ -210,6 +218,11 @@ export function StartJobForm({ projectId, onStarted, onCancel, headingRef }: Sta
         >
           {submitLabel}
         </button>
+        {onProjectInstead ? (
+          <button type="button" className="button" onClick={onProjectInstead}>
+            Use the project’s accounts
+          </button>
+        ) : null}
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>
             Back to the jobs

@@ -133,6 +133,10 @@ describe('a job started from the project', () => {
         password: 'b-new',
       }),
     );
+    // The project holds the corrected password too, so the next job starts with it.
+    const bob = services.accounts.list(pid).find((a) => a.username === 'bob')!;
+    expect(services.accounts.revealPassword(bob.id, 'destination')).toBe('b-new');
+    expect(services.accounts.revealPassword(bob.id, 'source')).toBe('b-old');
     value(await services.dispatch('jobs.retry', { name: 'from-project' }));
     await services.jobManager.settled('from-project');
     stop();
