@@ -225,6 +225,7 @@ export const callSchemas = {
     .strict(),
   'jobs.retry': z.object({ name: jobName }).strict(),
   'jobs.cancel': z.object({ name: jobName }).strict(),
+  'jobs.pause': z.object({ name: jobName }).strict(),
   'jobs.log': z.object({ name: jobName, account: z.string().optional() }).strict(),
   'jobs.startForProject': z
     .object({
@@ -609,6 +610,7 @@ export interface CallResults {
   'jobs.start': JobSummary;
   'jobs.retry': JobSummary;
   'jobs.cancel': JobSummary;
+  'jobs.pause': JobSummary;
   'jobs.log': LogLine[];
   'jobs.startForProject': JobSummary;
   'jobs.setAccountPassword': JobSummary;
@@ -740,6 +742,8 @@ export interface CutoverApi {
     start(args: CallArgs<'jobs.start'>): Promise<Result<JobSummary>>;
     retry(args: CallArgs<'jobs.retry'>): Promise<Result<JobSummary>>;
     cancel(args: CallArgs<'jobs.cancel'>): Promise<Result<JobSummary>>;
+    /** Stops after the messages in flight; the job is paused, to be resumed with retry. */
+    pause(args: CallArgs<'jobs.pause'>): Promise<Result<JobSummary>>;
     log(args: CallArgs<'jobs.log'>): Promise<Result<LogLine[]>>;
     startForProject(args: CallArgs<'jobs.startForProject'>): Promise<Result<JobSummary>>;
     setAccountPassword(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;

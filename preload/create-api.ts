@@ -45,6 +45,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       start: (args) => invoke('jobs.start', args),
       retry: (args) => invoke('jobs.retry', args),
       cancel: (args) => invoke('jobs.cancel', args),
+      pause: (args) => invoke('jobs.pause', args),
       log: (args) => invoke('jobs.log', args),
       startForProject: (args) => invoke('jobs.startForProject', args),
       setAccountPassword: (args) => invoke('jobs.setAccountPassword', args),

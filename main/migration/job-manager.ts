@@ -4,7 +4,7 @@ import type { EventLog } from '../store/event-log.ts';
 import { ServiceError } from '../api/service-error.ts';
 import { createJob } from './create-job.ts';
 import type { MigrationRequest } from './create-job.ts';
-import { runJob } from './job-runner.ts';
+import { PAUSE, runJob } from './job-runner.ts';
 import type { JobRunnerDeps, JobSummary as RunSummary } from './job-runner.ts';
 
 /**
@@ -18,6 +18,8 @@ export interface JobManager {
   start(request: MigrationRequest): JobSummary;
   retry(name: string): JobSummary;
   cancel(name: string): JobSummary;
+  /** Stops the job after the messages in flight, to be resumed later. */
+  pause(name: string): JobSummary;
   /** Corrects one account's password in a job (e.g. after a wrong-password failure), before a retry. */
   setAccountPassword(
     name: string,
@@ -107,6 +109,10 @@ export function createJobManager(
     },
     cancel(name) {
       running.get(name)?.controller.abort();
+      return summary(deps.jobs.byName(name).name);
+    },
+    pause(name) {
+      running.get(name)?.controller.abort(PAUSE);
       return summary(deps.jobs.byName(name).name);
     },
     setAccountPassword(name, account, side, password) {

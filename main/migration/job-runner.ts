@@ -33,6 +33,9 @@ export interface JobRunnerDeps {
   random?: () => number;
 }
 
+/** The abort reason that pauses a job rather than cancelling it. */
+export const PAUSE = 'pause';
+
 export interface JobRunOptions {
   signal?: AbortSignal;
   /** Message bodies in memory at once, across all accounts. */
@@ -45,7 +48,7 @@ export interface JobRunOptions {
 
 export interface JobSummary {
   job: JobRow;
-  status: 'done' | 'partial' | 'failed' | 'cancelled';
+  status: 'done' | 'partial' | 'failed' | 'paused' | 'cancelled';
   accounts: Array<JobAccountRow & { folders: ReturnType<JobRepository['folderResults']> }>;
 }
 
@@ -246,8 +249,12 @@ export async function runJob(
   progress.flush();
 
   const accounts = deps.jobs.accounts(job.id);
+  // A pause and a cancel stop the same way (messages in flight land first); they differ in
+  // what the job says it is: paused to be resumed, or stopped on purpose.
   const status = signal.aborted
-    ? 'cancelled'
+    ? signal.reason === PAUSE
+      ? 'paused'
+      : 'cancelled'
     : accounts.every((a) => a.status === 'done')
       ? 'done'
       : accounts.every((a) => a.status === 'failed')
@@ -296,5 +303,6 @@ function accountSummary(o: AccountOutcome): string {
 
 function jobSummaryLine(name: string, status: string, accounts: JobAccountRow[]): string {
   const count = (s: AccountStatus) => accounts.filter((a) => a.status === s).length;
-  return `Job "${name}" ${status === 'cancelled' ? 'stopped' : 'finished'}: ${count('done')} done, ${count('partial')} partly done, ${count('failed')} failed${count('queued') ? `, ${count('queued')} not started` : ''}.`;
+  const verb = status === 'cancelled' ? 'stopped' : status === 'paused' ? 'paused' : 'finished';
+  return `Job "${name}" ${verb}: ${count('done')} done, ${count('partial')} partly done, ${count('failed')} failed${count('queued') ? `, ${count('queued')} not started` : ''}.`;
 }

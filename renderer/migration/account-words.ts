@@ -14,7 +14,7 @@ export const ACCOUNT_STATUS_WORDS: Readonly<Record<AccountStatus, string>> = {
 export const JOB_STATUS_WORDS: Readonly<Record<JobStatus, string>> = {
   queued: 'Waiting to start',
   running: 'Running',
-  paused: 'Interrupted',
+  paused: 'Paused',
   done: 'Done',
   partial: 'Partly done',
   failed: 'Failed',

@@ -35,7 +35,8 @@ export interface MigrationState {
   correctPasswordAndRetry(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;
   /** Runs the job's unfinished accounts again: resume after a stop, retry of failed and partial. */
   retryJob(name: string): Promise<Result<JobSummary>>;
-  cancelJob(name: string): Promise<Result<JobSummary>>;
+  /** Pause (to resume later) or cancel: both stop after the messages in flight. */
+  stopJob(name: string, how: 'pause' | 'cancel'): Promise<Result<JobSummary>>;
   selectAccount(username: string | null): void;
   jobLog(name: string, account?: string): Promise<Result<LogLine[]>>;
   /** Listens to progress and log events until the returned function is called. */
@@ -51,7 +52,7 @@ const animationFrames: FrameScheduler = {
   cancel: (handle) => cancelAnimationFrame(handle),
 };
 
-const JOB_END = new Set(['done', 'partial', 'failed', 'cancelled']);
+const JOB_END = new Set(['done', 'partial', 'failed', 'paused', 'cancelled']);
 const ACCOUNT_END = new Set(['done', 'partial', 'failed']);
 
 export function createMigrationSlice(
@@ -211,8 +212,8 @@ export function createMigrationSlice(
       return result;
     },
 
-    async cancelJob(name) {
-      const result = await api.jobs.cancel({ name });
+    async stopJob(name, how) {
+      const result = how === 'pause' ? await api.jobs.pause({ name }) : await api.jobs.cancel({ name });
       if (result.ok) {
         set({ stopRequested: result.value.running ? name : null });
         if (!result.value.running) await get().showJob(name);

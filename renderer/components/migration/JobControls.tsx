@@ -12,12 +12,13 @@ export function controlState(job: LiveJob, stopRequested: boolean) {
   const interrupted = job.status === 'cancelled' || job.status === 'paused' || job.status === 'queued';
   return {
     canStop: job.running && !stopRequested,
+    canPause: job.running && !stopRequested,
     canResume: !job.running && (interrupted || waiting > 0),
     canRetry: !job.running && retryable > 0,
     hint: job.running
       ? stopRequested
         ? 'Stopping: the accounts being copied finish their messages in flight first.'
-        : 'Leaving this page does not stop the job; come back to see where it is.'
+        : 'Leaving this page does not stop the job; come back to see where it is. Pause stops it for now; Resume carries on.'
       : interrupted || waiting > 0
         ? `${plural(waiting, 'account')} not finished. Resume carries on where the job stopped${retryable ? ', and tries the failed and partly done accounts again' : ''}.`
         : retryable > 0
@@ -26,21 +27,24 @@ export function controlState(job: LiveJob, stopRequested: boolean) {
   };
 }
 
-/** Stop, Resume, and Retry failed and partial; Stop asks first. */
+/** Pause, Stop, Resume, and Retry failed and partial; Stop asks first, Pause does not (Resume undoes it). */
 export function JobControls({ job }: { job: LiveJob }) {
   const stopRequested = useAppState((s) => s.stopRequested === job.name);
-  const cancelJob = useAppState((s) => s.cancelJob);
+  const stopJob = useAppState((s) => s.stopJob);
   const retryJob = useAppState((s) => s.retryJob);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<'stop' | 'retry' | null>(null);
+  const [busy, setBusy] = useState<'stop' | 'pause' | 'retry' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const state = controlState(job, stopRequested);
 
-  const run = async (kind: 'stop' | 'retry') => {
+  const run = async (kind: 'stop' | 'pause' | 'retry') => {
     if (busy) return;
     setBusy(kind);
     setError(null);
-    const result = kind === 'stop' ? await cancelJob(job.name) : await retryJob(job.name);
+    const result =
+      kind === 'retry'
+        ? await retryJob(job.name)
+        : await stopJob(job.name, kind === 'stop' ? 'cancel' : 'pause');
     setBusy(null);
     setConfirming(false);
     if (!result.ok) setError(result.error.message);
@@ -77,6 +81,16 @@ export function JobControls({ job }: { job: LiveJob }) {
               {busy === 'retry' ? 'Starting…' : 'Retry failed and partial'}
             </button>
           )}
+          {state.canPause || busy === 'pause' ? (
+            <button
+              type="button"
+              className="button"
+              aria-describedby={`job-${job.id}-controls-hint`}
+              onClick={() => void run('pause')}
+            >
+              {busy === 'pause' || stopRequested ? 'Pausing…' : 'Pause'}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button-danger"
