@@ -27,6 +27,8 @@ export interface JobManager {
     side: 'source' | 'destination',
     password: string,
   ): JobSummary;
+  /** Resolves when no job is running any more (the app quits then if its window was closed). */
+  idle(): Promise<void>;
   /** Resolves when the named job's current run ends (for tests and shutdown). */
   settled(name: string): Promise<RunSummary | null>;
   shutdown(): Promise<void>;
@@ -132,6 +134,10 @@ export function createJobManager(
       return summary(name);
     },
     settled: (name) => running.get(name)?.done ?? Promise.resolve(null),
+    async idle() {
+      // A job started while waiting is waited for too.
+      while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
+    },
     async shutdown() {
       for (const { controller } of running.values()) controller.abort();
       await Promise.all([...running.values()].map((r) => r.done));

@@ -1,6 +1,6 @@
 // The Electron shell: the window, the IPC wiring and safeStorage. Everything else is in the
 // services, which never import electron and also run headless (CLI, web host).
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Notification } from 'electron';
 import { join } from 'node:path';
 import { createServices } from '../services.ts';
 import type { Services } from '../services.ts';
@@ -26,12 +26,13 @@ if (!app.requestSingleInstanceLock()) {
     unwire = wireIpc(services, window, origin);
   };
 
+  // Starting Cutover again shows the running one, also when its window was closed during a job.
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
-    }
+    } else open();
   });
 
   app.whenReady().then(() => {
@@ -55,8 +56,24 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  // Closing the window does not stop a job: Cutover keeps copying and quits when the jobs are
+  // done, unless a window was opened again meanwhile.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform === 'darwin') return;
+    const busy = services?.jobManager.list().some((job) => job.running) ?? false;
+    if (!busy || !services) {
+      app.quit();
+      return;
+    }
+    if (Notification.isSupported()) {
+      new Notification({
+        title: 'Cutover keeps copying mail',
+        body: 'The migration goes on without the window. Open Cutover again to see where it is; it closes by itself when the copying is done.',
+      }).show();
+    }
+    void services.jobManager.idle().then(() => {
+      if (BrowserWindow.getAllWindows().length === 0) app.quit();
+    });
   });
 
   let quitting = false;
