@@ -183,6 +183,14 @@ export const callSchemas = {
       from: z.email({ error: 'from is an e-mail address like it@example.com' }).optional(),
     })
     .strict(),
+  'notices.preview': z
+    .object({
+      projectId,
+      key: noticeKey,
+      /** Null: the general text for everyone. */
+      accountId: id('accountId').nullable().default(null),
+    })
+    .strict(),
   'jobs.list': z.object({ projectId: id('projectId').optional() }).strict(),
   'jobs.get': z.object({ name: jobName }).strict(),
   'jobs.start': z
@@ -503,6 +511,26 @@ export interface MxFacts {
   lagging: string[];
   /** Servers that did not answer. */
   silent: string[];
+  /** Every server asked, authoritative ones first. Absent in results stored before it was kept. */
+  servers?: MxServerAnswer[];
+  /** The highest MX TTL "Record the current TTLs" noted: how long old answers may linger. */
+  recordedMxTtl?: number | null;
+}
+
+/** One DNS server's MX answer, as the propagation table shows it. */
+export interface MxServerAnswer {
+  /** e.g. "ns1.example.com (192.0.2.1:53)", "Quad9 (9.9.9.9:53)". */
+  label: string;
+  address: string;
+  role: 'authoritative' | 'resolver';
+  /** The MX records it gave ("10 mx.example.net"); empty: none; null: it did not answer. */
+  answer: string[] | null;
+  /** new: only the destination's MX; old: anything else; no-answer: an error or a timeout. */
+  verdict: 'new' | 'old' | 'no-answer';
+  /** The TTL it gave, in seconds: how long it (and caches behind it) may keep this answer. */
+  ttl: number | null;
+  /** Why it did not answer. */
+  error: string | null;
 }
 
 /** What a check found, by kind; kept with the task. */
@@ -574,6 +602,16 @@ export interface NoticeTemplate {
   edited: boolean;
 }
 
+/** A notice filled in for one person, or for everyone, as text to paste into a mail program. */
+export interface NoticePreview {
+  /** Null: the general text, with "everyone" for the person's name. */
+  accountId: number | null;
+  /** The person's address; null for the general text. */
+  to: string | null;
+  subject: string;
+  body: string;
+}
+
 export interface NoticeTemplates {
   templates: NoticeTemplate[];
   fields: MergeField[];
@@ -605,6 +643,7 @@ export interface CallResults {
   'notices.save': NoticeTemplate;
   'notices.reset': NoticeTemplate;
   'notices.render': ExportedFile[];
+  'notices.preview': NoticePreview;
   'jobs.list': JobSummary[];
   'jobs.get': JobDetail;
   'jobs.start': JobSummary;
@@ -735,6 +774,7 @@ export interface CutoverApi {
     save(args: CallArgs<'notices.save'>): Promise<Result<NoticeTemplate>>;
     reset(args: CallArgs<'notices.reset'>): Promise<Result<NoticeTemplate>>;
     render(args: CallArgs<'notices.render'>): Promise<Result<ExportedFile[]>>;
+    preview(args: CallArgs<'notices.preview'>): Promise<Result<NoticePreview>>;
   };
   jobs: {
     list(args: CallArgs<'jobs.list'>): Promise<Result<JobSummary[]>>;

@@ -38,6 +38,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       save: (args) => invoke('notices.save', args),
       reset: (args) => invoke('notices.reset', args),
       render: (args) => invoke('notices.render', args),
+      preview: (args) => invoke('notices.preview', args),
     },
     jobs: {
       list: (args) => invoke('jobs.list', args),

@@ -81,6 +81,7 @@ export function createHandlers(services: ServiceCore): Handlers {
       services.notices.save(projectId, key, { subject, body }),
     'notices.reset': ({ projectId, key }) => services.notices.reset(projectId, key),
     'notices.render': ({ projectId, key, from }) => services.notices.renderEml(projectId, key, from),
+    'notices.preview': ({ projectId, key, accountId }) => services.notices.preview(projectId, key, accountId),
     'jobs.list': ({ projectId }) => services.jobManager.list(projectId),
     'jobs.get': ({ name }) => services.jobManager.get(name),
     'jobs.start': ({ delimiter, translateDelimiter, name, ...rest }) =>

@@ -1,6 +1,12 @@
 // The user notices of a project: the four defaults, reworded per project if the admin wants,
 // and rendered as one .eml draft per person with their name, dates and the server names.
-import type { ExportedFile, NoticeKey, NoticeTemplate, NoticeTemplates } from '../../preload/contract.ts';
+import type {
+  ExportedFile,
+  NoticeKey,
+  NoticePreview,
+  NoticeTemplate,
+  NoticeTemplates,
+} from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
 import type { ProjectRepository } from '../store/project-repository.ts';
 import type { AccountRepository } from '../store/account-repository.ts';
@@ -9,7 +15,8 @@ import type { NoticeRepository } from '../store/notice-repository.ts';
 import { ServiceError } from '../api/service-error.ts';
 import { DEFAULT_NOTICES, defaultNotice } from './default-notices.ts';
 import { MERGE_FIELDS, fieldsUsed, fillFields, unknownFields } from './merge-fields.ts';
-import { accountValues, describeMissing, projectValues } from './notice-values.ts';
+import { accountValues, describeMissing, everyoneValues, projectValues } from './notice-values.ts';
+import type { FieldValues } from './notice-values.ts';
 import { renderEml } from './render-eml.ts';
 
 export interface NoticeService {
@@ -17,6 +24,8 @@ export interface NoticeService {
   save(projectId: number, key: NoticeKey, notice: { subject: string; body: string }): NoticeTemplate;
   reset(projectId: number, key: NoticeKey): NoticeTemplate;
   renderEml(projectId: number, key: NoticeKey, from?: string): ExportedFile[];
+  /** The text for one account (or, with null, for everyone) to copy into a mail program. */
+  preview(projectId: number, key: NoticeKey, accountId: number | null): NoticePreview;
 }
 
 export function createNoticeService(deps: {
@@ -38,6 +47,12 @@ export function createNoticeService(deps: {
       edited: stored !== null,
     };
   };
+
+  const sharedValues = (projectId: number): FieldValues =>
+    projectValues(deps.projects.get(projectId), {
+      source: deps.profiles.get(projectId, 'source'),
+      destination: deps.profiles.get(projectId, 'destination'),
+    });
 
   return {
     templates(projectId) {
@@ -80,23 +95,13 @@ export function createNoticeService(deps: {
         );
       }
       const notice = template(projectId, key);
-      const shared = projectValues(project, {
-        source: deps.profiles.get(projectId, 'source'),
-        destination: deps.profiles.get(projectId, 'destination'),
-      });
+      const shared = sharedValues(projectId);
       // Every draft needs an address to go to, whether or not the text names it.
       const used = [...new Set(['email', ...fieldsUsed(`${notice.subject}\n${notice.body}`)])];
       const names = new Set<string>();
       return accounts.map((account) => {
         const values = { ...shared, ...accountValues(account, project) };
-        const missing = used.filter((field) => values[field] === null || values[field] === undefined);
-        if (missing.length > 0) {
-          throw new ServiceError(
-            'invalid-arguments',
-            `This notice uses ${missing.map((f) => `{{${f}}}`).join(', ')}, but the project does not have ${describeMissing(missing)} yet. Fill ${missing.length > 1 ? 'them' : 'it'} in, or take ${missing.length > 1 ? 'those fields' : 'that field'} out of the notice.`,
-            'key',
-          );
-        }
+        refuseMissing(used, values);
         return {
           fileName: uniqueName(`${safeName(account.username)}-${key}.eml`, names),
           content: renderEml({
@@ -109,7 +114,44 @@ export function createNoticeService(deps: {
         };
       });
     },
+    preview(projectId, key, accountId) {
+      const project = deps.projects.get(projectId);
+      const notice = template(projectId, key);
+      let person: FieldValues = everyoneValues();
+      let to: string | null = null;
+      if (accountId !== null) {
+        const account = deps.accounts.get(accountId);
+        if (account.projectId !== projectId) {
+          throw new ServiceError(
+            'not-found',
+            `This project has no account with id ${accountId}.`,
+            'accountId',
+          );
+        }
+        person = accountValues(account, project);
+        to = person['email'] ?? null;
+      }
+      const values = { ...sharedValues(projectId), ...person };
+      refuseMissing(fieldsUsed(`${notice.subject}\n${notice.body}`), values);
+      return {
+        accountId,
+        to,
+        subject: fillFields(notice.subject, values),
+        body: fillFields(notice.body, values),
+      };
+    },
   };
+}
+
+// A field without a value would reach the person as "{{field}}": refuse, and say what to fill in.
+function refuseMissing(used: string[], values: FieldValues): void {
+  const missing = used.filter((field) => values[field] === null || values[field] === undefined);
+  if (missing.length === 0) return;
+  throw new ServiceError(
+    'invalid-arguments',
+    `This notice uses ${missing.map((f) => `{{${f}}}`).join(', ')}, but the project does not have ${describeMissing(missing)} yet. Fill ${missing.length > 1 ? 'them' : 'it'} in, or take ${missing.length > 1 ? 'those fields' : 'that field'} out of the notice.`,
+    'key',
+  );
 }
 
 function safeName(text: string): string {

@@ -53,6 +53,11 @@ export function accountValues(account: Account, project: Project): FieldValues {
   return { email, name: nameFrom(email ?? account.username), username: account.localUsername };
 }
 
+/** The person's fields in the general text for everyone ("Hello everyone,"). */
+export function everyoneValues(): FieldValues {
+  return { name: 'everyone', email: 'your e-mail address', username: 'your user name' };
+}
+
 /** "ann.smith@example.com" → "Ann Smith": the best guess without a directory. */
 export function nameFrom(address: string): string {
   const local = address.split('@')[0] ?? address;

@@ -43,8 +43,9 @@ export function createMainWindow(origin: RendererOrigin): BrowserWindow {
     if (shouldOpenExternally(url)) void shell.openExternal(url);
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  // Every permission is refused except writing text to the clipboard (the notices' "Copy text").
+  window.webContents.session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
   );
   if (origin.devServerUrl) void window.loadURL(origin.devServerUrl);
   else void window.loadURL(origin.indexUrl);

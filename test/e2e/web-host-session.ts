@@ -19,11 +19,24 @@ export interface WebHostSession {
   close(): Promise<void>;
 }
 
+export interface WebHostOptions {
+  /** More `cutover serve` arguments, e.g. `['--authority', '127.0.0.1:5300']`. */
+  serveArgs?: string[];
+}
+
 /** Starts `cutover serve --port 0 --db <dir>/cutover.db` and opens the printed address's browser. */
-export async function openWebHostSession(dir: string): Promise<WebHostSession> {
+export async function openWebHostSession(dir: string, options: WebHostOptions = {}): Promise<WebHostSession> {
   const server = spawn(
     process.execPath,
-    [join(repoRoot, 'bin', 'cutover.js'), 'serve', '--port', '0', '--db', join(dir, 'cutover.db')],
+    [
+      join(repoRoot, 'bin', 'cutover.js'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      join(dir, 'cutover.db'),
+      ...(options.serveArgs ?? []),
+    ],
     { cwd: repoRoot, env: { ...process.env, CUTOVER_SECRET_KEY: undefined } },
   );
   const url = await printedUrl(server);

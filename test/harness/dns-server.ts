@@ -1,14 +1,16 @@
 // A real authoritative DNS server (Knot DNS, Debian package "knot") on 127.0.0.1 with zones
 // written by the test, so DNS diagnostics meet real wire answers, TTLs and NXDOMAINs.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { freePort } from './free-port.ts';
 
 const KNOTD = '/usr/sbin/knotd';
+const KNOTC = '/usr/sbin/knotc';
 const START_TIMEOUT_MS = 10_000;
 
 /** One zone: its origin and zone-file lines (relative names allowed, "@" is the origin). */
@@ -26,6 +28,8 @@ export interface TestDnsServer {
   address: string;
   /** What Knot logged so far, for a failing test's message. */
   log(): string;
+  /** Serves new records for a zone it already has (a DNS provider's edit); resolves once loaded. */
+  replaceZone(zone: TestZone): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,11 +55,24 @@ export async function startDnsServer(options: { zones: TestZone[] }): Promise<Te
       installExitHook();
       const ready = await waitUntilReady(child, () => stderr, options.zones.length);
       if (ready === 'ready') {
+        let serial = 1;
         return {
           host: '127.0.0.1',
           port,
           address: `127.0.0.1:${port}`,
           log: () => stderr,
+          replaceZone: async (zone) => {
+            serial += 1;
+            await writeFile(join(dir, `${origin(zone)}zone`), zoneFile(zone, serial));
+            // -b: wait until the zone is loaded, so the next question gets the new answer.
+            await promisify(execFile)(KNOTC, [
+              '-c',
+              join(dir, 'knot.conf'),
+              '-b',
+              'zone-reload',
+              origin(zone),
+            ]);
+          },
           stop: async () => {
             await stopProcess(child);
             running.delete(entry);
@@ -78,9 +95,9 @@ function origin(zone: TestZone): string {
   return zone.origin.endsWith('.') ? zone.origin : `${zone.origin}.`;
 }
 
-function zoneFile(zone: TestZone): string {
+function zoneFile(zone: TestZone, serial = 1): string {
   const hasSoa = zone.records.some((line) => /\sSOA\s/i.test(line));
-  const soa = `@ 3600 IN SOA ns1.${origin(zone)} hostmaster.${origin(zone)} 1 3600 600 86400 300`;
+  const soa = `@ 3600 IN SOA ns1.${origin(zone)} hostmaster.${origin(zone)} ${serial} 3600 600 86400 300`;
   return [`$ORIGIN ${origin(zone)}`, '$TTL 3600', ...(hasSoa ? [] : [soa]), ...zone.records, ''].join('\n');
 }
 

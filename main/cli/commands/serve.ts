@@ -51,10 +51,8 @@ export function registerServe(program: Command, streams: CliStreams): void {
           ...(options.resolver
             ? {
                 defaultResolvers: () =>
-                  (options.resolver ?? []).map((address) => ({
-                    label: `${address.host}:${address.port}`,
-                    address,
-                  })),
+                  // Shown as "given resolver (127.0.0.1:5353)": the address is added to the label.
+                  (options.resolver ?? []).map((address) => ({ label: 'given resolver', address })),
               }
             : {}),
           ...(options.authority ? { defaultAuthorities: options.authority } : {}),

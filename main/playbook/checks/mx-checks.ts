@@ -1,12 +1,13 @@
 // "Point MX at the new service" (the authoritative servers give the new MX) and "Wait for the
 // change to reach everyone" (every DNS server that answers gives it too).
-import type { MxFacts } from '../../../preload/contract.ts';
+import type { MxFacts, MxServerAnswer } from '../../../preload/contract.ts';
 import { normalizeHostName } from '../../diagnostics/dns/dns-records.ts';
 import { mxHosts } from '../../diagnostics/dns/playbook-checks.ts';
 import type { DnsReport } from '../../diagnostics/dns/dns-report.ts';
 import type { CheckContext, CheckOutcome } from './check-context.ts';
 import { dnsReports, worstOutcome } from './dns-reports.ts';
 import { requireDestination } from './requirements.ts';
+import { recordedTtl } from './ttl-checks.ts';
 
 /** Complete when the authoritative MX of every domain is the new server only. */
 export async function mxPointsAtDestination(context: CheckContext): Promise<CheckOutcome> {
@@ -14,10 +15,13 @@ export async function mxPointsAtDestination(context: CheckContext): Promise<Chec
   const reports = await dnsReports(context, expectedMx);
   const results = reports.map(({ domain, report }) => {
     const check = report.checks.find((c) => c.id === 'mx-points-at-destination');
+    const pass = check?.status === 'pass';
     return {
-      facts: mxFacts(domain, report),
-      outcome: check?.status === 'pass' ? ('pass' as const) : ('fail' as const),
-      sentence: `${domain}: ${check?.detail ?? 'not checked'}.`,
+      facts: mxFacts(context, domain, report),
+      outcome: pass ? ('pass' as const) : ('fail' as const),
+      sentence: pass
+        ? `${domain}: MX points at ${expectedMx}.`
+        : `${domain}: ${notPointingYet(report, expectedMx, check?.detail)}`,
     };
   });
   return {
@@ -36,7 +40,7 @@ export async function mxPropagated(context: CheckContext): Promise<CheckOutcome>
   const expectedMx = normalizeHostName(requireDestination(context.profiles, context.project).host);
   const reports = await dnsReports(context, expectedMx);
   const results = reports.map(({ domain, report }) => {
-    const facts = mxFacts(domain, report);
+    const facts = mxFacts(context, domain, report);
     const points = report.checks.find((c) => c.id === 'mx-points-at-destination')?.status === 'pass';
     const resolversAnswered = answersOf(domain, report).filter(
       (a) => a.server.role === 'resolver' && a.error === null,
@@ -60,13 +64,38 @@ export async function mxPropagated(context: CheckContext): Promise<CheckOutcome>
   };
 }
 
+// Why the authoritative MX is not the new server yet, and what to do, in plain words.
+function notPointingYet(report: DnsReport, expectedMx: string, detail: string | undefined): string {
+  const hosts = mxHosts(report.mx);
+  if (report.authorityError || report.mx.error) {
+    return `the MX record could not be read: ${report.authorityError ?? report.mx.error ?? detail}. Check again in a few minutes.`;
+  }
+  if (hosts.length === 0) {
+    return `the domain has no MX record yet. Add one pointing at ${expectedMx} at your DNS provider, then check again.`;
+  }
+  if (hosts.includes(expectedMx)) {
+    const old = hosts.filter((host) => host !== expectedMx);
+    return `the MX records point at ${expectedMx} and still at ${old.join(', ')}. Remove ${old.length > 1 ? 'those' : 'that one'} at your DNS provider, then check again.`;
+  }
+  return `the MX record still sends mail to ${hosts.join(', ')}, not to ${expectedMx}. Change it at your DNS provider, then check again.`;
+}
+
 function answersOf(domain: string, report: DnsReport) {
   return report.propagation.find((row) => row.question === `MX ${domain}`)?.answers ?? [];
 }
 
-function mxFacts(domain: string, report: DnsReport): MxFacts {
+function mxFacts(context: CheckContext, domain: string, report: DnsReport): MxFacts {
   const answers = answersOf(domain, report);
   const answered = answers.filter((a) => a.error === null);
+  const servers: MxServerAnswer[] = answers.map((a) => ({
+    label: a.server.label,
+    address: a.server.address,
+    role: a.server.role,
+    answer: a.error === null ? a.answer : null,
+    verdict: a.error !== null ? 'no-answer' : a.agrees ? 'new' : 'old',
+    ttl: a.error === null ? a.ttl : null,
+    error: a.error,
+  }));
   return {
     domain,
     mxHosts: mxHosts(report.mx),
@@ -74,5 +103,7 @@ function mxFacts(domain: string, report: DnsReport): MxFacts {
     answered: answered.length,
     lagging: answered.filter((a) => !a.agrees).map((a) => a.server.label),
     silent: answers.filter((a) => a.error !== null).map((a) => a.server.label),
+    servers,
+    recordedMxTtl: recordedTtl(context, domain),
   };
 }

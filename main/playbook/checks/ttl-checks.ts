@@ -62,7 +62,8 @@ function ttlFacts(domain: string, report: DnsReport): Omit<TtlFacts, 'recordedMx
   };
 }
 
-function recordedTtl(context: CheckContext, domain: string): number | null {
+/** The highest MX TTL "Record the current TTLs" noted for a domain, if it ran. */
+export function recordedTtl(context: CheckContext, domain: string): number | null {
   const details = context.stored.get('record-ttls')?.lastCheck?.details;
   if (details?.kind !== 'dns-ttl-record') return null;
   return details.domains.find((d) => d.domain === domain)?.recordedMxTtl ?? null;

@@ -4,6 +4,7 @@ import { downloadText } from '../../migration/log-file.ts';
 import { describeError } from '../../state/error-words.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { FieldError } from '../FieldError.tsx';
+import { NoticeCopy } from './NoticeCopy.tsx';
 
 interface NoticeEditorProps {
   projectId: number;
@@ -115,22 +116,35 @@ export function NoticeEditor({ projectId, template, fields, onChanged }: NoticeE
           {status}
         </span>
       </div>
-      <div className="field notice-from">
-        <label htmlFor={`${id}-from`}>Sender shown in the drafts (optional)</label>
-        <input
-          id={`${id}-from`}
-          type="text"
-          autoComplete="email"
-          placeholder="it@example.com"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={() => void download()}>
-          Download .eml for every user
-        </button>
-      </div>
+      <NoticeCopy
+        projectId={projectId}
+        noticeKey={template.key}
+        unsaved={subject !== template.subject || body !== template.body}
+      />
+      <section className="notice-part" aria-labelledby={`${id}-drafts-title`}>
+        <h4 id={`${id}-drafts-title`} className="subsection-title">
+          Drafts for every user
+        </h4>
+        <p className="hint">
+          One draft (.eml) per person, addressed to them. Open each in your mail program.
+        </p>
+        <div className="field notice-from">
+          <label htmlFor={`${id}-from`}>Sender shown in the drafts (optional)</label>
+          <input
+            id={`${id}-from`}
+            type="text"
+            autoComplete="email"
+            placeholder="it@example.com"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => void download()}>
+            Download .eml for every user
+          </button>
+        </div>
+      </section>
     </section>
   );
 }

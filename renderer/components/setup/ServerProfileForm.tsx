@@ -13,6 +13,7 @@ import { describeError } from '../../state/error-words.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { FieldError } from '../FieldError.tsx';
 import { ConnectionResult } from './ConnectionResult.tsx';
+import { AdminLoginFields } from './AdminLoginFields.tsx';
 
 interface ServerProfileFormProps {
   projectId: number;
@@ -25,6 +26,8 @@ const TITLES: Record<ServerRole, { title: string; hint: string }> = {
   source: { title: 'Old server', hint: 'Where the mail is now.' },
   destination: { title: 'New server', hint: 'Where the mail goes. It is reached over IMAP.' },
 };
+
+const FIELDS_WITH_OWN_ERROR = new Set(['host', 'protocol', 'adminUser', 'adminPassword']);
 
 /** One server of the project, with "Test connection" and trusting its certificate. */
 export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerProfileFormProps) {
@@ -49,10 +52,15 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
   const [busy, setBusy] = useState<'saving' | 'testing' | null>(null);
   const [report, setReport] = useState<CertificateReport | null>(null);
   const [saved, setSaved] = useState(false);
+  const [adminUser, setAdminUser] = useState(profile?.adminUser ?? '');
+  // Write-only: typed here, sent once, never read back; only whether one is stored shows.
+  const [adminPassword, setAdminPassword] = useState('');
+  const [hasAdminPassword, setHasAdminPassword] = useState(profile?.hasAdminPassword ?? false);
   const id = `server-${role}`;
   const shownPorts = (options.find((o) => o.value === protocol) ?? options[0]!).ports;
 
-  const save = async (): Promise<boolean> => {
+  /** `removeAdmin` forgets the admin login and its password. */
+  const save = async (removeAdmin = false): Promise<boolean> => {
     const portValues: Partial<Record<PortName, number>> = {};
     for (const name of shownPorts) {
       const value = readPort(ports[name]);
@@ -65,7 +73,13 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
       }
       portValues[name] = value;
     }
-    const result = await api.profiles.save({ projectId, role, host, protocol, ports: portValues });
+    const admin =
+      role !== 'destination'
+        ? {}
+        : removeAdmin
+          ? { adminUser: null }
+          : { adminUser: adminUser.trim() || null, ...(adminPassword !== '' ? { adminPassword } : {}) };
+    const result = await api.profiles.save({ projectId, role, host, protocol, ports: portValues, ...admin });
     if (!result.ok) {
       const words = describeError(result.error);
       setError({ field: words.field, message: words.message });
@@ -73,8 +87,17 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
     }
     setError(null);
     setPinned(result.value.pinnedFingerprint);
+    setAdminUser(result.value.adminUser ?? '');
+    setAdminPassword('');
+    setHasAdminPassword(result.value.hasAdminPassword);
     onSaved(result.value);
     return true;
+  };
+
+  const removeAdmin = async () => {
+    setBusy('saving');
+    setSaved(await save(true));
+    setBusy(null);
   };
 
   const test = async () => {
@@ -174,7 +197,27 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
           </div>
         ))}
       </div>
-      {error && error.field !== 'host' && error.field !== 'protocol' && !error.field?.startsWith('port-') ? (
+      {role === 'destination' ? (
+        <AdminLoginFields
+          id={`${id}-admin`}
+          user={adminUser}
+          password={adminPassword}
+          hasPassword={hasAdminPassword}
+          busy={busy !== null}
+          userError={errorFor('adminUser')}
+          passwordError={errorFor('adminPassword')}
+          onUser={(value) => {
+            setAdminUser(value);
+            setSaved(false);
+          }}
+          onPassword={(value) => {
+            setAdminPassword(value);
+            setSaved(false);
+          }}
+          onRemove={() => void removeAdmin()}
+        />
+      ) : null}
+      {error && !FIELDS_WITH_OWN_ERROR.has(error.field ?? '') && !error.field?.startsWith('port-') ? (
         <FieldError id={`${id}-error`} message={error.message} />
       ) : null}
       {pinned ? (

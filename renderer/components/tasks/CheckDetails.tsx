@@ -1,4 +1,5 @@
 import type { TaskCheckDetails } from '../../../preload/contract.ts';
+import { MxPropagation } from './MxPropagation.tsx';
 
 /** The facts behind a check's summary, folded away: the records to add, each login's result. */
 export function CheckDetails({ details }: { details: TaskCheckDetails }) {
@@ -41,6 +42,17 @@ export function CheckDetails({ details }: { details: TaskCheckDetails }) {
             </li>
           ))}
         </ul>
+      </details>
+    );
+  }
+  if (details.kind === 'dns-propagation') {
+    return <MxPropagation expectedMx={details.expectedMx} domains={details.domains} />;
+  }
+  if (details.kind === 'dns-mx-points') {
+    return (
+      <details className="disclosure">
+        <summary>Each DNS server’s answer</summary>
+        <MxPropagation expectedMx={details.expectedMx} domains={details.domains} />
       </details>
     );
   }

@@ -4,6 +4,7 @@ import { describeAgo, describeCheckError } from '../../tasks/task-words.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { CheckOutcomeBadge } from './TaskStatusBadge.tsx';
 import { CheckDetails } from './CheckDetails.tsx';
+import { AutoRecheck } from './AutoRecheck.tsx';
 
 interface TaskCheckProps {
   task: PlaybookTask & { check: NonNullable<PlaybookTask['check']> };
@@ -44,7 +45,10 @@ export function TaskCheck({ task, now, onRun }: TaskCheckProps) {
           Live check: {task.check.label}
         </span>
       </div>
-      <div aria-live="polite">
+      {task.check.kind === 'dns-propagation' && task.status !== 'complete' ? (
+        <AutoRecheck onCheck={() => void run()} describedBy={`${id}-what`} />
+      ) : null}
+      <div aria-live="polite" aria-busy={busy || undefined}>
         {busy ? <p className="muted">Checking… this can take a few seconds.</p> : null}
         {words ? (
           <div className="field-error task-check-error" role="alert">
@@ -61,7 +65,8 @@ export function TaskCheck({ task, now, onRun }: TaskCheckProps) {
             </span>
           </div>
         ) : null}
-        {last && !busy ? (
+        {/* The last result stays while a new check runs, so a re-check every minute does not flicker. */}
+        {last ? (
           <div className="task-check-result">
             <p className="task-check-head">
               <CheckOutcomeBadge outcome={last.outcome} />

@@ -131,7 +131,8 @@ describe('the playbook DNS checks', () => {
     const point = await run('point-mx');
     expect(point.lastCheck).toMatchObject({
       outcome: 'fail',
-      summary: 'customer.test: MX points at mx1.old.test, not mx.dest.test.',
+      summary:
+        'customer.test: the MX record still sends mail to mx1.old.test, not to mx.dest.test. Change it at your DNS provider, then check again.',
     });
     expect(point.status).toBe('not-started');
   });
@@ -171,6 +172,37 @@ describe('the playbook DNS checks', () => {
           answered: 3,
           lagging: [`stale (127.0.0.1:${old.port})`],
           silent: [],
+          // The zones' TTLs: 300 s in the new one, 86400 s still cached from the old one.
+          servers: [
+            {
+              label: `ns1.customer.test (127.0.0.1:${fresh.port})`,
+              address: `127.0.0.1:${fresh.port}`,
+              role: 'authoritative',
+              answer: ['10 mx.dest.test'],
+              verdict: 'new',
+              ttl: 300,
+              error: null,
+            },
+            {
+              label: `fresh (127.0.0.1:${fresh.port})`,
+              address: `127.0.0.1:${fresh.port}`,
+              role: 'resolver',
+              answer: ['10 mx.dest.test'],
+              verdict: 'new',
+              ttl: 300,
+              error: null,
+            },
+            {
+              label: `stale (127.0.0.1:${old.port})`,
+              address: `127.0.0.1:${old.port}`,
+              role: 'resolver',
+              answer: ['10 mx1.old.test'],
+              verdict: 'old',
+              ttl: 86400,
+              error: null,
+            },
+          ],
+          recordedMxTtl: 86400,
         },
       ],
     });

@@ -3,7 +3,13 @@ import libmime from 'libmime';
 import { decode as decodeQp } from 'libqp';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
 import type { Services } from '../../../main/services.ts';
-import type { ExportedFile, NoticeTemplates, Result } from '../../../preload/contract.ts';
+import type {
+  Account,
+  ExportedFile,
+  NoticePreview,
+  NoticeTemplates,
+  Result,
+} from '../../../preload/contract.ts';
 import { DEFAULT_NOTICES } from '../../../main/notices/default-notices.ts';
 import { unknownFields } from '../../../main/notices/merge-fields.ts';
 import { mailbox } from '../../../main/notices/render-eml.ts';
@@ -167,6 +173,48 @@ describe('user notices', () => {
       await services.dispatch('notices.reset', { projectId, key: 'cutover-day' }),
     );
     expect(reset).toMatchObject({ edited: false, subject: 'Your e-mail has moved: the new settings' });
+  });
+
+  it('fills a notice in as text for one person, or for everyone, to copy into a mail program', async () => {
+    await saveProfiles();
+    const accounts = value<Account[]>(await services.dispatch('accounts.list', { projectId }));
+    const zoe = accounts.find((a) => a.username === 'zoe')!;
+    const forZoe = value<NoticePreview>(
+      await services.dispatch('notices.preview', { projectId, key: 'cutover-day', accountId: zoe.id }),
+    );
+    expect(forZoe).toMatchObject({
+      accountId: zoe.id,
+      to: 'zoe@acme.test',
+      subject: 'Your e-mail has moved: the new settings',
+    });
+    expect(forZoe.body).toMatch(/^Hello Zoe,\n/);
+    expect(forZoe.body).toContain('Incoming mail (IMAP): mail.new.test, port 993, SSL/TLS');
+    expect(forZoe.body).toContain('User name: zoe@new.test');
+    expect(forZoe.body).not.toMatch(/\{\{|\}\}/);
+
+    const everyone = value<NoticePreview>(
+      await services.dispatch('notices.preview', { projectId, key: 'cutover-day' }),
+    );
+    expect(everyone).toMatchObject({ accountId: null, to: null });
+    expect(everyone.body).toMatch(/^Hello everyone,\n/);
+    expect(everyone.body).toContain('User name: your user name');
+    expect(everyone.body).not.toMatch(/\{\{|\}\}/);
+  });
+
+  it('refuses a preview that would leave a field empty, or names another project’s account', async () => {
+    const missing = await services.dispatch('notices.preview', { projectId, key: 'cutover-day' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-arguments', field: 'key' } });
+    expect(!missing.ok && missing.error.message).toContain('the new (destination) server');
+
+    const other = services.projects.create({ name: 'Other', customer: '', domains: [], cutoverDate: null });
+    const [ann] = value<Account[]>(await services.dispatch('accounts.list', { projectId }));
+    expect(
+      await services.dispatch('notices.preview', {
+        projectId: other.id,
+        key: 'after-cutover',
+        accountId: ann!.id,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found', field: 'accountId' } });
   });
 
   it('writes names as RFC 2047 encoded-words when they are not ASCII, and quotes the rest', () => {
