@@ -7,6 +7,9 @@ import { createSecretRepository } from './store/secret-repository.ts';
 import { createProjectRepository } from './store/project-repository.ts';
 import type { ProjectRepository } from './store/project-repository.ts';
 import { createAccountRepository } from './store/account-repository.ts';
+import { createAliasRepository } from './store/alias-repository.ts';
+import { createAliasService } from './aliases/alias-service.ts';
+import type { AliasService } from './aliases/alias-service.ts';
 import type { AccountRepository } from './store/account-repository.ts';
 import { createEventLog } from './store/event-log.ts';
 import { createJobRepository } from './store/job-repository.ts';
@@ -37,6 +40,9 @@ import { createProfileService } from './profiles/profile-service.ts';
 import type { ProfileService } from './profiles/profile-service.ts';
 import { createNoticeService } from './notices/notice-service.ts';
 import type { NoticeService } from './notices/notice-service.ts';
+import { createPasswordHashRepository } from './store/password-hash-repository.ts';
+import { createProvisioningService } from './provisioning/provisioning-service.ts';
+import type { ProvisioningService } from './provisioning/provisioning-service.ts';
 import { createHandlers } from './api/handlers.ts';
 
 export interface ServicesOptions {
@@ -82,6 +88,10 @@ export interface ServiceCore {
   profiles: ProfileService;
   playbook: PlaybookService;
   notices: NoticeService;
+  /** The old system's password hashes, for creating the same users on the new service. */
+  provisioning: ProvisioningService;
+  /** The aliases and domains that move with the mailboxes. */
+  aliases: AliasService;
   /** Stops running jobs after the messages in flight (they resume later), then closes the database. */
   shutdown(): Promise<void>;
   close(): void;
@@ -148,6 +158,20 @@ export function createServices(options: ServicesOptions): Services {
       profiles: serverProfiles,
       notices: createNoticeRepository(db, options.clock),
       clock: options.clock,
+    }),
+    provisioning: createProvisioningService({
+      db,
+      clock: options.clock,
+      projects,
+      accounts,
+      hashes: createPasswordHashRepository(db, secrets, options.clock),
+      eventLog,
+    }),
+    aliases: createAliasService({
+      projects,
+      accounts,
+      aliases: createAliasRepository(db, options.clock),
+      eventLog,
     }),
     eventLog,
     bus,

@@ -113,6 +113,33 @@ export const callSchemas = {
     })
     .strict(),
   'accounts.remove': z.object({ accountId: id('accountId') }).strict(),
+  'aliases.inventory': z.object({ projectId }).strict(),
+  'aliases.import': z
+    .object({ projectId, text: z.string({ error: 'the aliases must be text' }).max(2_000_000) })
+    .strict(),
+  'aliases.remove': z.object({ aliasId: id('aliasId') }).strict(),
+  'provisioning.importHashes': z
+    .object({
+      projectId,
+      text: z
+        .string({ error: 'the hash list must be text' })
+        .max(5_000_000, { error: 'the list is too long' }),
+      /** Left out: read from the first line. */
+      format: z
+        .enum(['shadow', 'passwd-file', 'csv'], { error: 'format is shadow, passwd-file or csv' })
+        .optional(),
+    })
+    .strict(),
+  'provisioning.summary': z.object({ projectId }).strict(),
+  'provisioning.exportCsv': z
+    .object({
+      projectId,
+      destinationKind: z.enum(['dovecot', 'google-workspace', 'microsoft-365', 'other-imap'], {
+        error: 'destinationKind is dovecot, google-workspace, microsoft-365 or other-imap',
+      }),
+    })
+    .strict(),
+  'provisioning.forget': z.object({ projectId }).strict(),
   'profiles.get': z.object({ projectId }).strict(),
   'profiles.save': z
     .object({
@@ -447,6 +474,114 @@ export interface AccountImportResult {
   errors: LineError[];
 }
 
+/** An alias and where it delivers, with what to check before cutover. */
+export interface Alias {
+  id: number;
+  address: string;
+  targets: string[];
+  /** Plain-words things to check: a target that is no mailbox here, forwarding outside. */
+  notes: string[];
+}
+
+/** The project's addresses: every alias, and each domain with its mailboxes and aliases. */
+export interface AliasInventory {
+  aliases: Alias[];
+  domains: Array<{ domain: string; mailboxes: number; aliases: number; inProject: boolean }>;
+}
+
+/** How an old password hash was made, as Cutover recognises it in an imported hash list. */
+export type HashScheme =
+  | 'des-crypt'
+  | 'md5-crypt'
+  | 'sha256-crypt'
+  | 'sha512-crypt'
+  | 'bcrypt'
+  | 'yescrypt'
+  | 'argon2'
+  | 'ssha'
+  | 'ssha256'
+  | 'ssha512'
+  | 'smd5'
+  | 'sha1'
+  | 'sha256'
+  | 'sha512'
+  | 'md5';
+/** /etc/shadow, a Dovecot passwd-file, or `user,hash` CSV. */
+export type HashListFormat = 'shadow' | 'passwd-file' | 'csv';
+/** The kind of new service the users are created on. */
+export type DestinationKind = 'dovecot' | 'google-workspace' | 'microsoft-365' | 'other-imap';
+/** yes: its bulk import takes the scheme; no: it cannot; ask: it depends on the server, ask. */
+export type HashAcceptance = 'yes' | 'no' | 'ask';
+
+/** One scheme found among the project's imported hashes, with plain words about it. */
+export interface HashSchemeCount {
+  scheme: HashScheme;
+  /** e.g. "MD5-crypt". */
+  label: string;
+  strength: 'strong' | 'fair' | 'weak';
+  description: string;
+  count: number;
+}
+
+/** What one kind of new service takes, scheme by scheme, and how many accounts could go there. */
+export interface DestinationHashSupport {
+  kind: DestinationKind;
+  label: string;
+  /** The file Cutover writes for it, in words; null when it takes no hashes at all. */
+  fileDescription: string | null;
+  /** Where the answer comes from and what to check before relying on it. */
+  note: string;
+  /** Every scheme Cutover knows, in the order of HashScheme. */
+  schemes: Array<{ scheme: HashScheme; acceptance: HashAcceptance; note: string | null }>;
+  /** Accounts with a hash it takes (or may take: "ask"). */
+  exportable: number;
+}
+
+/** The project's imported hashes as the UI sees them: schemes and counts, never a hash. */
+export interface ProvisioningSummary {
+  accounts: number;
+  withHash: number;
+  /** Only the schemes present, most accounts first. */
+  schemes: HashSchemeCount[];
+  /** Usernames of the project's accounts that have no imported hash. */
+  accountsWithoutHash: string[];
+  destinations: DestinationHashSupport[];
+  /** When the newest hash was imported; null when there is none. */
+  importedAt: string | null;
+}
+
+/** A line of a hash list that was not used, and why in words; `line` is 1-based. */
+export interface HashListLine {
+  line: number;
+  username: string;
+  reason: string;
+}
+
+/** What an import of hashes did; with errors it stored nothing at all. */
+export interface HashImportResult {
+  /** How the list was read. */
+  format: HashListFormat;
+  /** Accounts whose hash was stored (or replaced). */
+  stored: number;
+  errors: LineError[];
+  /** Lines with a hash for a user the project does not have. */
+  unmatched: HashListLine[];
+  /** Lines for the project's accounts that have no password to carry over (locked, disabled). */
+  skipped: HashListLine[];
+  /** Lines for other users without a password either, such as system accounts. */
+  ignored: number;
+  summary: ProvisioningSummary;
+}
+
+/** A bulk-provisioning file for one kind of new service, and whom it leaves out. */
+export interface ProvisioningExport extends ExportedFile {
+  destinationKind: DestinationKind;
+  /** Accounts in the file. */
+  included: number;
+  /** Accounts not in it: no hash imported, or one this service does not take. */
+  leftOut: Array<{ username: string; reason: string }>;
+}
+
 export type PlaybookPhase = 'prepare' | 'pre-migrate' | 'cutover' | 'post-migrate';
 /** `delayed` is also what an overdue task reports by itself. */
 export type TaskStatus = 'not-started' | 'in-progress' | 'complete' | 'delayed';
@@ -631,6 +766,13 @@ export interface CallResults {
   'accounts.setPassword': Account;
   'accounts.import': AccountImportResult;
   'accounts.remove': { removed: true };
+  'aliases.inventory': AliasInventory;
+  'aliases.import': AccountImportResult;
+  'aliases.remove': AliasInventory;
+  'provisioning.importHashes': HashImportResult;
+  'provisioning.summary': ProvisioningSummary;
+  'provisioning.exportCsv': ProvisioningExport;
+  'provisioning.forget': ProvisioningSummary;
   'profiles.get': ServerProfiles;
   'profiles.save': ServerProfile;
   'profiles.trustCertificate': ServerProfile;
@@ -754,6 +896,20 @@ export interface CutoverApi {
     setPassword(args: CallArgs<'accounts.setPassword'>): Promise<Result<Account>>;
     import(args: CallArgs<'accounts.import'>): Promise<Result<AccountImportResult>>;
     remove(args: CallArgs<'accounts.remove'>): Promise<Result<{ removed: true }>>;
+  };
+  /** The inventory of aliases and domains that move with the mailboxes. */
+  aliases: {
+    inventory(args: CallArgs<'aliases.inventory'>): Promise<Result<AliasInventory>>;
+    import(args: CallArgs<'aliases.import'>): Promise<Result<AccountImportResult>>;
+    remove(args: CallArgs<'aliases.remove'>): Promise<Result<AliasInventory>>;
+  };
+  /** Creating the same users on the new service with their old password hashes. */
+  provisioning: {
+    importHashes(args: CallArgs<'provisioning.importHashes'>): Promise<Result<HashImportResult>>;
+    summary(args: CallArgs<'provisioning.summary'>): Promise<Result<ProvisioningSummary>>;
+    /** The only way a hash leaves main: inside the file, for the admin to upload. */
+    exportCsv(args: CallArgs<'provisioning.exportCsv'>): Promise<Result<ProvisioningExport>>;
+    forget(args: CallArgs<'provisioning.forget'>): Promise<Result<ProvisioningSummary>>;
   };
   profiles: {
     get(args: CallArgs<'profiles.get'>): Promise<Result<ServerProfiles>>;

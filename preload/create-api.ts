@@ -21,6 +21,17 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       import: (args) => invoke('accounts.import', args),
       remove: (args) => invoke('accounts.remove', args),
     },
+    aliases: {
+      inventory: (args) => invoke('aliases.inventory', args),
+      import: (args) => invoke('aliases.import', args),
+      remove: (args) => invoke('aliases.remove', args),
+    },
+    provisioning: {
+      importHashes: (args) => invoke('provisioning.importHashes', args),
+      summary: (args) => invoke('provisioning.summary', args),
+      exportCsv: (args) => invoke('provisioning.exportCsv', args),
+      forget: (args) => invoke('provisioning.forget', args),
+    },
     profiles: {
       get: (args) => invoke('profiles.get', args),
       save: (args) => invoke('profiles.save', args),

@@ -13,6 +13,7 @@ import './styles/projects.css';
 import './styles/phases.css';
 import './styles/migration.css';
 import './styles/wizard.css';
+import './styles/provisioning.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');

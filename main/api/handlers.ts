@@ -51,6 +51,9 @@ export function createHandlers(services: ServiceCore): Handlers {
       }
       return result;
     },
+    'aliases.inventory': ({ projectId }) => services.aliases.inventory(projectId),
+    'aliases.import': ({ projectId, text }) => services.aliases.import(projectId, text),
+    'aliases.remove': ({ aliasId }) => services.aliases.remove(aliasId),
     'accounts.remove': ({ accountId }) => {
       const account = accounts.remove(accountId);
       eventLog.append({
@@ -61,6 +64,12 @@ export function createHandlers(services: ServiceCore): Handlers {
       });
       return { removed: true };
     },
+    'provisioning.importHashes': ({ projectId, text, format }) =>
+      services.provisioning.importHashes(projectId, text, format),
+    'provisioning.summary': ({ projectId }) => services.provisioning.summary(projectId),
+    'provisioning.exportCsv': ({ projectId, destinationKind }) =>
+      services.provisioning.exportFile(projectId, destinationKind),
+    'provisioning.forget': ({ projectId }) => services.provisioning.forget(projectId),
     'profiles.get': ({ projectId }) => services.profiles.get(projectId),
     'profiles.save': ({ projectId, ...input }) => services.profiles.save(projectId, input),
     'profiles.trustCertificate': ({ projectId, role, fingerprint256 }) =>

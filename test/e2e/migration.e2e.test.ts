@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startDovecot } from '../harness/dovecot.ts';
 import type { DovecotServer } from '../harness/dovecot.ts';
 import { connectTo, rawMessage } from '../support/mail-fixtures.ts';
+import { doveadmPw, opensslPasswd, withoutPrefix } from '../support/password-hashes.ts';
 import { openWebHostSession, screenshots } from './web-host-session.ts';
 import type { WebHostSession } from './web-host-session.ts';
 
@@ -146,6 +147,69 @@ describe('migration screen', () => {
     await page.getByLabel('Paste the accounts').fill('ann,ann-pass\nbob,bob-pass\ncat,not-her-password');
     await page.getByRole('button', { name: 'Import accounts' }).click();
     await page.getByText('Imported: 3 added, 0 updated.').waitFor();
+  });
+
+  it('keeps an inventory of the aliases, with what to check before cutover', async () => {
+    const field = page.getByLabel('Paste the aliases');
+    await field.fill('sales,ann,bob\nsupport');
+    await page.getByRole('button', { name: 'Import aliases' }).click();
+    const problems = page.locator('#aliases-import-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain(
+      'Line 2: "support" has no target: write the alias, then where it delivers.',
+    );
+    await field.fill('sales: ann, bob\nsupport: cat, help@desk.example');
+    await page.getByRole('button', { name: 'Import aliases' }).click();
+    await page.getByText('Aliases imported: 2 added, 0 updated.').waitFor();
+    const rows = await page
+      .getByRole('table', { name: 'Aliases of this project' })
+      .getByRole('row')
+      .allTextContents();
+    expect(rows.slice(1)).toEqual([
+      expect.stringMatching(/^salesann, bob.*Delivers to mailboxes of this project/),
+      expect.stringContaining('Forwards outside to help@desk.example'),
+    ]);
+    await page.getByRole('region', { name: 'Domains and aliases' }).screenshot({
+      path: join(screenshots, 'setup-aliases.png'),
+    });
+  });
+
+  it('carries the old password hashes over: detects their kinds and writes the file for the new server', async () => {
+    await nav()
+      .getByRole('button', { name: /^Pre-migrate/ })
+      .click();
+    const task = page.getByRole('listitem').filter({
+      has: page.getByRole('heading', { name: 'Create the same users on the new service' }),
+    });
+    const panel = task.getByRole('region', { name: 'Keep everyone’s password' });
+    const annHash = opensslPasswd('-6', 'ann-pass');
+    const bobHash = withoutPrefix(doveadmPw('BLF-CRYPT', 'bob-pass'));
+    await panel
+      .getByLabel('Paste the old password hashes')
+      .fill(
+        `ann:${annHash}:19000:0:99999:7:::\nbob:${bobHash}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::`,
+      );
+    await panel.getByRole('button', { name: 'Import the hashes' }).click();
+    const kinds = panel.getByRole('list', { name: 'Kinds of password hash found' });
+    await kinds.waitFor();
+    expect(await kinds.textContent()).toMatch(/SHA-512-crypt.*bcrypt|bcrypt.*SHA-512-crypt/);
+    expect(await panel.locator('.provisioning-coverage').textContent()).toMatch(/2 of 3/);
+
+    await panel.getByRole('radio', { name: 'Dovecot' }).check();
+    const file = await download(panel.getByRole('button', { name: 'Download the users file for Dovecot' }));
+    expect(
+      file.text
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(new RegExp(`^ann:\\{SHA512-CRYPT\\}${escapeRegExp(annHash)}`)),
+      expect.stringMatching(new RegExp(`^bob:\\{BLF-CRYPT\\}${escapeRegExp(bobHash)}`)),
+    ]);
+    expect(await panel.textContent()).toContain('cat');
+    await page.mouse.move(0, 0);
+    await task.screenshot({ path: join(screenshots, 'provisioning.png') });
   });
 
   it('starts a job from the project and shows every account turning green or red', async () => {
@@ -305,6 +369,10 @@ describe('migration screen', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** Clicks a download button and reads the file the browser saved. */
 async function download(button: Locator): Promise<{ name: string; text: string }> {

@@ -58,6 +58,12 @@ export interface DovecotOptions {
    * null leaves one out (all null: a server without SPECIAL-USE). Default: the English names.
    */
   specialFolders?: Partial<Record<'Drafts' | 'Sent' | 'Trash' | 'Junk' | 'Archive', string | null>>;
+  /**
+   * The text of a passwd-file (`user:{SCHEME}hash` lines, e.g. one Cutover exported), checked
+   * as a passdb before the users' own passwords: a user in it also logs in with the password
+   * its hash was made from. Its users still need an entry in `users` for their mailbox.
+   */
+  passdbFile?: string;
 }
 
 /** A running test server and how to reach, inspect and stop it. */
@@ -141,6 +147,9 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
     for (const user of options.users) await writeUser(paths, identity, user);
     if (options.masterUser) {
       await writeFile(paths.masterPath, masterLine(options.masterUser), { mode: 0o644 });
+    }
+    if (options.passdbFile !== undefined) {
+      await writeFile(join(dir, 'extra-passdb'), options.passdbFile, { mode: 0o644 });
     }
 
     const { child, ports } = await launch(paths, (ports) =>
@@ -387,6 +396,9 @@ function renderConfig(input: {
       `  args = scheme=PLAIN username_format=%u ${paths.masterPath}`,
       `}`,
     );
+  }
+  if (options.passdbFile !== undefined) {
+    lines.push(`passdb {`, `  driver = passwd-file`, `  args = ${join(dir, 'extra-passdb')}`, `}`);
   }
   // One passwd-file per user: Dovecot stats a passwd-file at most once a second, so a user
   // appended to a shared file could stay invisible for up to a second; a new file is read at

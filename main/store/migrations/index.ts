@@ -2,6 +2,14 @@ import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-folder-sync-state.ts';
 import { migration0003 } from './0003-playbook-checks-and-notices.ts';
+import { migration0004 } from './0004-password-hashes.ts';
+import { migration0005 } from './0005-aliases.ts';
 
 /** Every migration, in order. A new schema change is a new file appended here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

@@ -3,6 +3,7 @@ import type { Account, LineError } from '../../../preload/contract.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
+import { LineProblems } from './LineProblems.tsx';
 
 /** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
 export function AccountsSection({ projectId }: { projectId: number }) {
@@ -93,21 +94,7 @@ export function AccountsSection({ projectId }: { projectId: number }) {
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {lineErrors.length > 0 ? (
-        <div id={errorsId} className="users-problems" role="alert">
-          <p className="problems-title">Nothing was imported. Fix these lines, then import again:</p>
-          <ul className="problem-list">
-            {lineErrors.map((e, index) => (
-              <li key={index} className="field-error">
-                <span className="field-error-icon" aria-hidden="true">
-                  !
-                </span>{' '}
-                <span>{e.line === 0 ? e.message : `Line ${e.line}: ${e.message}`}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <LineProblems id={errorsId} errors={lineErrors} />
       <div className="field">
         <label htmlFor={`${id}-file`}>Or pick a CSV file</label>
         <input

@@ -6,6 +6,7 @@ import { Notice } from '../Notice.tsx';
 import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
 import { ServerProfileForm } from './ServerProfileForm.tsx';
 import { AccountsSection } from './AccountsSection.tsx';
+import { AliasesSection } from './AliasesSection.tsx';
 
 /** Prepare · Servers and accounts: what the rest of the wizard needs to know about the project. */
 export function SetupPage() {
@@ -80,6 +81,7 @@ export function SetupPage() {
             </div>
           </section>
           <AccountsSection projectId={project.id} />
+          <AliasesSection projectId={project.id} />
         </>
       ) : null}
     </section>

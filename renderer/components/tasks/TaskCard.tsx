@@ -6,6 +6,7 @@ import { useAppState } from '../../state/store-context.ts';
 import { FieldError } from '../FieldError.tsx';
 import { TaskStatusBadge } from './TaskStatusBadge.tsx';
 import { TaskCheck } from './TaskCheck.tsx';
+import { ProvisioningPanel } from './ProvisioningPanel.tsx';
 
 interface TaskCardProps {
   task: PlaybookTask;
@@ -78,6 +79,7 @@ export function TaskCard({ task, now, onUpdate, onRunCheck }: TaskCardProps) {
         </p>
       ) : null}
 
+      {task.key === 'create-destination-users' ? <ProvisioningPanel /> : null}
       {task.check ? <TaskCheck task={{ ...task, check: task.check }} now={now} onRun={onRunCheck} /> : null}
 
       {task.noticeKey ? (

@@ -18,7 +18,7 @@ describe('migration 0003-playbook-checks-and-notices', () => {
       `INSERT INTO playbook_tasks (project_id, task_key, phase, status, notes, completed_at, updated_at)
        VALUES (7, 'record-ttls', 'prepare', 'complete', 'MX 86400', '2026-02-01T10:00:00.000Z', '2026-02-01T10:00:00.000Z')`,
     ).run();
-    migrate(db);
+    migrate(db, 3);
     expect(schemaVersion(db)).toBe(3);
 
     const clock = fixedClock('2026-02-20T12:00:00.000Z');

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Alias, AliasInventory, LineError } from '../../../preload/contract.ts';
+import { plural } from '../../migration/progress-words.ts';
+import { useAppState } from '../../state/store-context.ts';
+import { Notice } from '../Notice.tsx';
+import { LineProblems } from './LineProblems.tsx';
+
+/**
+ * The aliases and domains that move with the mailboxes, as one list to work through: each
+ * domain with its mailboxes and aliases, each alias with where it delivers and what to check.
+ */
+export function AliasesSection({ projectId }: { projectId: number }) {
+  const api = useAppState((s) => s.api);
+  const [inventory, setInventory] = useState<AliasInventory | null>(null);
+  const [text, setText] = useState('');
+  const [lineErrors, setLineErrors] = useState<LineError[]>([]);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = 'aliases-import';
+
+  const load = useCallback(async () => {
+    const result = await api.aliases.inventory({ projectId });
+    if (result.ok) setInventory(result.value);
+    else setMessage({ tone: 'error', text: `The aliases could not be loaded. ${result.error.message}` });
+  }, [api, projectId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const importText = async () => {
+    if (busy) return;
+    setBusy(true);
+    setMessage(null);
+    const result = await api.aliases.import({ projectId, text });
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: `Nothing was imported. ${result.error.message}` });
+      return;
+    }
+    setLineErrors(result.value.errors);
+    if (result.value.errors.length > 0) {
+      document.getElementById(id)?.focus();
+      return;
+    }
+    setText('');
+    setMessage({
+      tone: 'success',
+      text: `Aliases imported: ${result.value.added} added, ${result.value.updated} updated.`,
+    });
+    await load();
+  };
+
+  const remove = async (alias: Alias) => {
+    const result = await api.aliases.remove({ aliasId: alias.id });
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: `${alias.address} was not removed. ${result.error.message}` });
+      return;
+    }
+    setInventory(result.value);
+    setMessage({ tone: 'success', text: `Removed ${alias.address}.` });
+  };
+
+  const errorsId = `${id}-problems`;
+  return (
+    <section className="card" aria-labelledby="aliases-title">
+      <h3 id="aliases-title" className="section-title">
+        Domains and aliases
+      </h3>
+      <p className="hint">
+        Aliases are addresses without a mailbox of their own, such as <code>sales@</code> delivering to two
+        people. They are not copied with the mail: list them here to create them again on the new service.
+      </p>
+      {message ? (
+        <Notice tone={message.tone}>
+          <p>{message.text}</p>
+        </Notice>
+      ) : null}
+
+      {inventory && inventory.domains.length > 0 ? (
+        <ul className="domain-inventory" aria-label="Domains">
+          {inventory.domains.map((d) => (
+            <li key={d.domain}>
+              <strong>{d.domain}</strong>: {plural(d.mailboxes, 'mailbox', 'mailboxes')},{' '}
+              {plural(d.aliases, 'alias', 'aliases')}
+              {d.inProject ? null : (
+                <span className="inventory-note">
+                  {' '}
+                  <span aria-hidden="true">⚠</span> not one of the project’s mail domains; add it above if it
+                  moves too.
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor={id}>Paste the aliases</label>
+        <p id={`${id}-hint`} className="hint">
+          One per line: the alias, then where it delivers, e.g.{' '}
+          <code>sales@example.com,ann@example.com,bob@example.com</code>. A Postfix virtual table or an
+          aliases file (<code>sales: ann, bob</code>) works too.
+        </p>
+        <textarea
+          id={id}
+          className="mono"
+          rows={4}
+          spellCheck={false}
+          value={text}
+          aria-invalid={lineErrors.length > 0 ? true : undefined}
+          aria-describedby={[`${id}-hint`, lineErrors.length > 0 ? errorsId : ''].filter(Boolean).join(' ')}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <LineProblems id={errorsId} errors={lineErrors} />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          aria-disabled={busy || undefined}
+          onClick={() => void importText()}
+        >
+          {busy ? 'Importing…' : 'Import aliases'}
+        </button>
+      </div>
+
+      <h4 className="subsection-title accounts-list-title">Aliases in this project</h4>
+      {inventory === null ? (
+        <p className="muted">Loading aliases…</p>
+      ) : inventory.aliases.length === 0 ? (
+        <p className="muted">No aliases yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Aliases of this project</caption>
+            <thead>
+              <tr>
+                <th scope="col">Alias</th>
+                <th scope="col">Delivers to</th>
+                <th scope="col">To check</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {inventory.aliases.map((alias) => (
+                <tr key={alias.id}>
+                  <td className="mono">{alias.address}</td>
+                  <td className="mono">{alias.targets.join(', ')}</td>
+                  <td>
+                    {alias.notes.length === 0 ? (
+                      <span>
+                        <span aria-hidden="true">✓</span> Delivers to mailboxes of this project
+                      </span>
+                    ) : (
+                      <ul className="inventory-notes">
+                        {alias.notes.map((note) => (
+                          <li key={note}>
+                            <span aria-hidden="true">⚠</span> {note}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Remove ${alias.address}`}
+                      onClick={() => void remove(alias)}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
