@@ -29,6 +29,7 @@ const [
   { runJob },
   { openPop3Source },
   { tlsForJob },
+  { holdYoungGeneration },
 ] = await Promise.all([
   import('../main/services.ts'),
   import('../main/secrets/aes-gcm-cipher.ts'),
@@ -37,6 +38,7 @@ const [
   import('../main/migration/job-runner.ts'),
   import('../main/migration/open-pop3-source.ts'),
   import('../main/migration/certificate-trust.ts'),
+  import('../main/migration/young-generation.ts'),
 ]);
 const loaded = performance.now();
 
@@ -97,6 +99,7 @@ try {
     services.jobs,
     services.secrets,
   );
+  holdYoungGeneration(); // as cutover migrate does
   const jobStart = performance.now();
   const summary = await runJob(
     job.name,

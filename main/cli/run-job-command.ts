@@ -1,6 +1,7 @@
 import type { Services } from '../services.ts';
 import { runJob } from '../migration/job-runner.ts';
 import { serverConnections } from '../migration/server-connections.ts';
+import { holdYoungGeneration } from '../migration/young-generation.ts';
 import type { CliOutput } from './cli-context.ts';
 import { ExitCode } from './exit-codes.ts';
 import { followJob, printSummary } from './job-output.ts';
@@ -11,6 +12,8 @@ import { followJob, printSummary } from './job-output.ts';
  */
 export async function runJobCommand(services: Services, output: CliOutput, name: string): Promise<number> {
   const job = services.jobs.byName(name);
+  // This process does nothing but the job (the desktop app keeps V8's defaults).
+  holdYoungGeneration();
   const controller = new AbortController();
   const stopOnSignal = () => {
     output.info('Stopping after the messages in flight… (press Ctrl+C again to quit at once)');

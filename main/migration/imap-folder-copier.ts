@@ -3,10 +3,15 @@ import type { FolderPairing, FolderSyncState, LedgerRepository } from '../store/
 import type { ByteBudget } from './byte-budget.ts';
 import type { SourceFolder, SourceFolderStatus } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
-import { flagChanges, planFolderCopy } from './plan-folder-copy.ts';
+import { planFolderCopy } from './plan-folder-copy.ts';
 import { IDENTITY_HEADERS, messageKey } from './message-key.ts';
-import { MigrationError } from './migration-error.ts';
-import { describeMessage } from './describe-message.ts';
+import { copyMissing } from './copy-missing.ts';
+import type { MessageFailure } from './copy-missing.ts';
+import { carryFlagChanges } from './flag-sync.ts';
+import type { FlagState } from './flag-sync.ts';
+import { chooseSyncMode } from './sync-mode.ts';
+
+export type { MessageFailure } from './copy-missing.ts';
 
 export interface FolderCopyOptions {
   source: SourceFolder;
@@ -15,17 +20,13 @@ export interface FolderCopyOptions {
   pairing: FolderPairing;
   ledger: LedgerRepository;
   budget: ByteBudget;
-  /** Bodies fetched per round trip, in bytes (at least one message). */
+  /** Bodies fetched and appended per round trip, in bytes (at least one message)… */
   batchBytes: number;
+  /** …and in messages (default 200). */
+  batchMessages?: number;
   signal: AbortSignal;
   onProgress(done: number, total: number, bytes: number): void;
   onMessageFailed(failure: MessageFailure): void;
-}
-
-export interface MessageFailure {
-  uid: number;
-  code: 'message-too-large' | 'message-refused';
-  message: string;
 }
 
 export interface FolderOutcome {
@@ -49,229 +50,154 @@ interface DestinationBox {
   permanentFlags: Set<string> | null;
 }
 
+const DEFAULT_BATCH_MESSAGES = 200;
+
 /**
- * Copies what the destination folder lacks from one source folder, recording each message in
- * the ledger the moment it lands, and carries flag changes of messages copied before.
+ * Copies what the destination folder lacks from one source folder, recording each batch in the
+ * ledger the moment the destination confirms it, and carries flag changes of messages copied
+ * before. After a complete sync it saves both folders' state, so the next run can skip an
+ * unchanged folder or fetch only the new messages (see chooseSyncMode).
  */
 export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutcome> {
   const { source, destination, destinationPath, pairing, ledger } = options;
   const status = await source.open();
   const box = await openDestination(destination, destinationPath);
   const saved = ledger.syncState(pairing);
-
-  if (saved && unchangedSince(saved, status, box)) {
-    const flagsUpdated = await carryFlagChanges(options, status, saved);
-    ledger.saveSyncState(pairing, stateOf(status, box));
-    options.onProgress(status.messages, status.messages, 0);
-    return {
-      ...emptyOutcome(status),
-      total: status.messages,
-      skipped: status.messages,
-      flagsUpdated,
-      unchanged: true,
-    };
-  }
-
-  const sourceMessages = await source.list();
-  const destinationMessages = await listDestination(destination, box);
-  const entries = ledger.entries(pairing, status.uidValidity);
-  const plan = planFolderCopy(sourceMessages, destinationMessages, entries, box.uidValidity);
-  ledger.forget(pairing, status.uidValidity, plan.vanished);
-
-  let flagsUpdated = 0;
-  const changes = new Map<string, { add: string[]; remove: string[]; uids: number[] }>();
-  for (const match of plan.matched) {
-    if (match.ledger) {
-      const change = flagChanges(match.ledger.flags, match.source.flags);
-      if (change.add.length + change.remove.length > 0) {
-        const key = JSON.stringify(change);
-        const group = changes.get(key) ?? { ...change, uids: [] };
-        group.uids.push(match.destinationUid);
-        changes.set(key, group);
-        ledger.updateFlags(pairing, status.uidValidity, match.source.uid, match.source.flags);
-        flagsUpdated++;
-      }
-    } else {
-      ledger.record(pairing, status.uidValidity, {
-        uid: match.source.uid,
-        destinationUid: match.destinationUid,
-        destinationUidValidity: box.uidValidity,
-        messageKey: match.source.key,
-        size: match.source.size,
-        flags: match.source.flags,
-      });
-    }
-  }
-  await applyFlagChanges(destination, [...changes.values()]);
+  const mode = chooseSyncMode(saved, status, box, () =>
+    ledger.pairedDestinationMessages(pairing, status.uidValidity, box.uidValidity),
+  );
 
   const outcome: FolderOutcome = {
-    ...emptyOutcome(status),
-    total: sourceMessages.length,
-    skipped: plan.matched.length,
-    flagsUpdated,
+    total: 0,
+    copied: 0,
+    skipped: 0,
+    failed: 0,
+    bytes: 0,
+    flagsUpdated: 0,
+    unchanged: mode.kind === 'unchanged',
+    uidValidity: status.uidValidity,
+    uidNext: status.uidNext,
   };
+  let toCopy: SourceMessage[];
+  // A listing that does not add up (mail expunged meanwhile, or a server answering a FETCH with
+  // fewer messages than it has) is not trusted as the base of the next run.
+  let listedAll: boolean;
+  if (mode.kind === 'full') {
+    const sourceMessages = await source.list();
+    const destinationMessages = await listDestination(destination, box);
+    const entries = ledger.entries(pairing, status.uidValidity);
+    const plan = planFolderCopy(sourceMessages, destinationMessages, entries, box.uidValidity);
+    ledger.forget(pairing, status.uidValidity, plan.vanished);
+    const known = plan.matched.filter((m) => m.ledger === null);
+    ledger.recordMany(
+      pairing,
+      status.uidValidity,
+      known.map((m) => ({
+        uid: m.source.uid,
+        destinationUid: m.destinationUid,
+        destinationUidValidity: box.uidValidity,
+        messageKey: m.source.key,
+        size: m.source.size,
+        flags: m.source.flags,
+      })),
+    );
+    const states: FlagState[] = plan.matched.flatMap((m) =>
+      m.ledger
+        ? [
+            {
+              uid: m.source.uid,
+              destinationUid: m.destinationUid,
+              recorded: m.ledger.flags,
+              current: m.source.flags,
+            },
+          ]
+        : [],
+    );
+    outcome.flagsUpdated = await carryFlagChanges(destination, ledger, pairing, status.uidValidity, states);
+    outcome.total = sourceMessages.length;
+    outcome.skipped = plan.matched.length;
+    toCopy = plan.toCopy;
+    listedAll = sourceMessages.length === status.messages;
+  } else {
+    const fresh = mode.kind === 'new-only' ? await source.list({ from: mode.from, to: mode.to }) : [];
+    outcome.flagsUpdated = await carryChangedFlags(
+      options,
+      status,
+      saved!,
+      mode.kind === 'new-only' ? mode.from : null,
+    );
+    outcome.total = status.messages;
+    outcome.skipped = status.messages - fresh.length;
+    toCopy = fresh;
+    listedAll = mode.kind === 'unchanged' || saved!.sourceMessages + fresh.length === status.messages;
+  }
   options.onProgress(outcome.skipped, outcome.total, 0);
-  await appendMissing(options, status, box, plan.toCopy, outcome);
 
-  if (outcome.failed === 0) {
-    const after = await destination.status(destinationPath, {
-      uidNext: true,
-      uidValidity: true,
-      messages: true,
-    });
+  if (toCopy.length > 0) {
+    // Until this folder is complete again, the next run lists both sides (even after a kill -9).
+    ledger.clearSyncState(pairing);
+    await copyMissing(
+      {
+        source,
+        sourceUidValidity: status.uidValidity,
+        destination,
+        destinationPath,
+        box,
+        pairing,
+        ledger,
+        budget: options.budget,
+        batchBytes: options.batchBytes,
+        batchMessages: options.batchMessages ?? DEFAULT_BATCH_MESSAGES,
+        signal: options.signal,
+        onMessageFailed: options.onMessageFailed,
+        onBatch: (counts) => {
+          outcome.copied += counts.copied;
+          outcome.failed += counts.failed;
+          outcome.total -= counts.vanished;
+          if (counts.vanished > 0) listedAll = false;
+          outcome.bytes += counts.bytes;
+          options.onProgress(outcome.skipped + outcome.copied + outcome.failed, outcome.total, outcome.bytes);
+        },
+      },
+      toCopy,
+    );
+  }
+
+  if (outcome.failed > 0 || !listedAll) {
+    ledger.clearSyncState(pairing);
+  } else if (toCopy.length > 0 || mode.kind === 'full' || !sameState(saved!, status, box)) {
+    const after = toCopy.length > 0 ? await destinationCounters(destination, destinationPath) : null;
     ledger.saveSyncState(pairing, {
       ...stateOf(status, box),
-      destinationUidNext: after ? (after.uidNext ?? box.uidNext) : box.uidNext,
-      destinationMessages: after ? (after.messages ?? box.messages) : box.messages,
+      destinationUidNext: after?.uidNext ?? box.uidNext,
+      destinationMessages: after?.messages ?? box.messages,
     });
-  } else {
-    ledger.clearSyncState(pairing);
   }
   return outcome;
 }
 
-async function appendMissing(
-  options: FolderCopyOptions,
-  status: SourceFolderStatus,
-  box: DestinationBox,
-  missing: SourceMessage[],
-  outcome: FolderOutcome,
-): Promise<void> {
-  const copyable: SourceMessage[] = [];
-  for (const message of missing) {
-    if (box.appendLimit !== null && message.size > box.appendLimit) {
-      outcome.failed++;
-      options.onMessageFailed({
-        uid: message.uid,
-        code: 'message-too-large',
-        message: `${describeMessage(message)} is ${formatBytes(message.size)}; the new server accepts at most ${formatBytes(box.appendLimit)}. It was not copied.`,
-      });
-    } else {
-      copyable.push(message);
-    }
-  }
-  for (const batch of batches(copyable, options.batchBytes)) {
-    if (options.signal.aborted) throw new MigrationError('cancelled', 'The job was stopped.');
-    const bytes = batch.reduce((sum, m) => sum + m.size, 0);
-    const release = await options.budget.acquire(bytes);
-    try {
-      const byUid = new Map(batch.map((m) => [m.uid, m]));
-      for await (const { uid, body } of options.source.fetchBodies(batch.map((m) => m.uid))) {
-        const message = byUid.get(uid)!;
-        byUid.delete(uid);
-        await appendOne(options, status, box, message, body, outcome);
-      }
-      for (const vanished of byUid.values()) {
-        // Expunged on the source between listing and fetching: nothing to copy.
-        outcome.total--;
-        void vanished;
-      }
-    } finally {
-      release();
-    }
-  }
-}
-
-async function appendOne(
-  options: FolderCopyOptions,
-  status: SourceFolderStatus,
-  box: DestinationBox,
-  message: SourceMessage,
-  body: Buffer,
-  outcome: FolderOutcome,
-): Promise<void> {
-  let result;
-  try {
-    result = await options.destination.append(
-      options.destinationPath,
-      body,
-      appendableFlags(message.flags, box.permanentFlags),
-      message.internalDate ?? undefined,
-    );
-  } catch (error) {
-    const raw = error as { serverResponseCode?: string; responseText?: string; code?: string };
-    const response = (raw.serverResponseCode ?? '').toUpperCase();
-    if (response === 'OVERQUOTA' || /quota/i.test(raw.responseText ?? '')) throw error;
-    if (
-      response === 'TOOBIG' ||
-      response === 'APPENDLIMIT' ||
-      response === 'LIMIT' ||
-      /too (big|large)|size/i.test(raw.responseText ?? '')
-    ) {
-      outcome.failed++;
-      options.onMessageFailed({
-        uid: message.uid,
-        code: 'message-too-large',
-        message: `${describeMessage(message)} (${formatBytes(message.size)}) is larger than the new server accepts. It was not copied.`,
-      });
-      return;
-    }
-    if (raw.responseText !== undefined && raw.code === undefined) {
-      outcome.failed++;
-      options.onMessageFailed({
-        uid: message.uid,
-        code: 'message-refused',
-        message: `The new server refused ${describeMessage(message)}: ${raw.responseText}`,
-      });
-      return;
-    }
-    throw error;
-  }
-  options.ledger.record(options.pairing, status.uidValidity, {
-    uid: message.uid,
-    destinationUid: result && result.uid !== undefined ? result.uid : null,
-    destinationUidValidity:
-      result && result.uidValidity !== undefined ? Number(result.uidValidity) : box.uidValidity,
-    messageKey: message.key,
-    size: message.size,
-    flags: message.flags,
-  });
-  outcome.copied++;
-  outcome.bytes += body.length;
-  options.onProgress(outcome.skipped + outcome.copied + outcome.failed, outcome.total, outcome.bytes);
-}
-
-async function carryFlagChanges(
+/** Flags changed on the source since the last sync (CONDSTORE), for messages copied before `below`. */
+async function carryChangedFlags(
   options: FolderCopyOptions,
   status: SourceFolderStatus,
   saved: FolderSyncState,
+  below: number | null,
 ): Promise<number> {
   if (status.highestModseq !== null && saved.sourceHighestModseq === status.highestModseq) return 0;
-  const changed =
-    saved.sourceHighestModseq !== null && status.highestModseq !== null
-      ? await options.source.changedFlags(saved.sourceHighestModseq)
-      : null;
-  const candidates = changed ?? (await options.source.list()).map((m) => ({ uid: m.uid, flags: m.flags }));
+  const changed = await options.source.flagsSince(
+    status.highestModseq !== null ? saved.sourceHighestModseq : null,
+  );
+  if (changed.length === 0) return 0;
   const entries = options.ledger.entries(options.pairing, status.uidValidity);
-  const groups = new Map<string, { add: string[]; remove: string[]; uids: number[] }>();
-  let updated = 0;
-  for (const { uid, flags } of candidates) {
+  const states: FlagState[] = [];
+  for (const { uid, flags } of changed) {
+    // New messages are copied with the flags they have now.
+    if (below !== null && uid >= below) continue;
     const entry = entries.get(uid);
     if (!entry || entry.destinationUid === null) continue;
-    const change = flagChanges(entry.flags, flags);
-    if (change.add.length + change.remove.length === 0) continue;
-    const key = JSON.stringify(change);
-    const group = groups.get(key) ?? { ...change, uids: [] };
-    group.uids.push(entry.destinationUid);
-    groups.set(key, group);
-    options.ledger.updateFlags(options.pairing, status.uidValidity, uid, flags);
-    updated++;
+    states.push({ uid, destinationUid: entry.destinationUid, recorded: entry.flags, current: flags });
   }
-  await applyFlagChanges(options.destination, [...groups.values()]);
-  return updated;
-}
-
-async function applyFlagChanges(
-  destination: ImapFlow,
-  groups: Array<{ add: string[]; remove: string[]; uids: number[] }>,
-) {
-  for (const group of groups) {
-    const range = group.uids.join(',');
-    if (group.add.length > 0)
-      await destination.messageFlagsAdd(range, group.add, { uid: true, silent: true });
-    if (group.remove.length > 0)
-      await destination.messageFlagsRemove(range, group.remove, { uid: true, silent: true });
-  }
+  return carryFlagChanges(options.destination, options.ledger, options.pairing, status.uidValidity, states);
 }
 
 async function openDestination(client: ImapFlow, path: string): Promise<DestinationBox> {
@@ -286,6 +212,12 @@ async function openDestination(client: ImapFlow, path: string): Promise<Destinat
   };
 }
 
+async function destinationCounters(client: ImapFlow, path: string) {
+  const after = await client.status(path, { uidNext: true, messages: true });
+  return after ? { uidNext: after.uidNext, messages: after.messages } : null;
+}
+
+/** Header listing of the destination, to match by key; an empty folder needs none. */
 async function listDestination(client: ImapFlow, box: DestinationBox) {
   if (box.messages === 0) return [];
   const list: Array<{ uid: number; key: string; flags: string[] }> = [];
@@ -299,15 +231,9 @@ async function listDestination(client: ImapFlow, box: DestinationBox) {
   return list;
 }
 
-function unchangedSince(saved: FolderSyncState, status: SourceFolderStatus, box: DestinationBox): boolean {
-  return (
-    saved.sourceUidValidity === status.uidValidity &&
-    saved.sourceUidNext === status.uidNext &&
-    saved.sourceMessages === status.messages &&
-    saved.destinationUidValidity === box.uidValidity &&
-    saved.destinationUidNext === box.uidNext &&
-    saved.destinationMessages === box.messages
-  );
+function sameState(saved: FolderSyncState, status: SourceFolderStatus, box: DestinationBox): boolean {
+  const now = stateOf(status, box);
+  return (Object.keys(now) as Array<keyof FolderSyncState>).every((key) => saved[key] === now[key]);
 }
 
 function stateOf(status: SourceFolderStatus, box: DestinationBox): FolderSyncState {
@@ -320,48 +246,4 @@ function stateOf(status: SourceFolderStatus, box: DestinationBox): FolderSyncSta
     destinationUidNext: box.uidNext,
     destinationMessages: box.messages,
   };
-}
-
-function emptyOutcome(status: SourceFolderStatus): FolderOutcome {
-  return {
-    total: 0,
-    copied: 0,
-    skipped: 0,
-    failed: 0,
-    bytes: 0,
-    flagsUpdated: 0,
-    unchanged: false,
-    uidValidity: status.uidValidity,
-    uidNext: status.uidNext,
-  };
-}
-
-/** \Recent belongs to the server; keywords only where the destination keeps them. */
-function appendableFlags(flags: string[], permanent: Set<string> | null): string[] {
-  return flags.filter((flag) => {
-    if (flag === '\\Recent') return false;
-    if (flag.startsWith('\\') || permanent === null) return true;
-    return permanent.has('\\*') || permanent.has(flag);
-  });
-}
-
-function* batches(messages: SourceMessage[], batchBytes: number): Generator<SourceMessage[]> {
-  let batch: SourceMessage[] = [];
-  let size = 0;
-  for (const message of messages) {
-    if (batch.length > 0 && size + message.size > batchBytes) {
-      yield batch;
-      batch = [];
-      size = 0;
-    }
-    batch.push(message);
-    size += message.size;
-  }
-  if (batch.length > 0) yield batch;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

@@ -15,17 +15,20 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
         uidNext: box.uidNext,
         messages: box.exists,
         highestModseq: box.noModseq || box.highestModseq === undefined ? null : box.highestModseq,
+        ascendingUids: true,
       };
       return status;
     },
-    async list() {
+    async list(range) {
       if (!status || status.messages === 0) return [];
+      if (range && range.from > range.to) return [];
       const messages: SourceMessage[] = [];
       for await (const m of client.fetch(
-        '1:*',
+        range ? `${range.from}:${range.to}` : '1:*',
         { uid: true, flags: true, internalDate: true, size: true, headers: [...IDENTITY_HEADERS] },
         { uid: true },
       )) {
+        if (range && (m.uid < range.from || m.uid > range.to)) continue;
         const size = m.size ?? 0;
         messages.push({
           uid: m.uid,
@@ -37,15 +40,11 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
       }
       return messages;
     },
-    async changedFlags(since) {
-      if (!status || status.highestModseq === null) return null;
-      if (status.messages === 0) return [];
+    async flagsSince(since) {
+      if (!status || status.messages === 0) return [];
+      const changedSince = since !== null && status.highestModseq !== null ? { changedSince: since } : {};
       const changed: Array<{ uid: number; flags: string[] }> = [];
-      for await (const m of client.fetch(
-        '1:*',
-        { uid: true, flags: true },
-        { uid: true, changedSince: since },
-      )) {
+      for await (const m of client.fetch('1:*', { uid: true, flags: true }, { uid: true, ...changedSince })) {
         changed.push({ uid: m.uid, flags: [...(m.flags ?? [])] });
       }
       return changed;

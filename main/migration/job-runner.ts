@@ -38,7 +38,7 @@ export const PAUSE = 'pause';
 
 export interface JobRunOptions {
   signal?: AbortSignal;
-  /** Message bodies in memory at once, across all accounts. */
+  /** Message bodies in memory at once, across all accounts (default 16 MB). */
   budgetBytes?: number;
   retry?: RetryPolicy;
   maxConnectionsPerServer?: number;
@@ -73,12 +73,11 @@ export async function runJob(
   );
   if (!skip.ok || !translations.ok)
     throw new MigrationError('internal', `The stored job "${name}" has an invalid skip or translate list.`);
-  const budget = createByteBudget(options.budgetBytes ?? 32 * 1024 * 1024);
+  const budgetBytes = options.budgetBytes ?? 16 * 1024 * 1024;
+  const budget = createByteBudget(budgetBytes);
   const concurrency = Math.max(1, spec.concurrency);
-  const batchBytes = Math.max(
-    256 * 1024,
-    Math.floor((options.budgetBytes ?? 32 * 1024 * 1024) / concurrency),
-  );
+  // Two batches per account in flight (one fetched while the other is appended).
+  const batchBytes = Math.max(256 * 1024, Math.floor(budgetBytes / concurrency / 2));
   const limiter = createKeyedLimiter(options.maxConnectionsPerServer ?? 8);
   // Worked out once, when the first account starts; a pin that no longer matches fails each account.
   const tlsOptions = deps.tls ? deps.tls(job) : Promise.resolve({});

@@ -48,6 +48,7 @@ export function pop3SourceFolder(session: Pop3Session): SourceFolder {
         uidNext: digest.readUInt32BE(0) & 0x7fffffff,
         messages: uids.size,
         highestModseq: null,
+        ascendingUids: false,
       };
     },
     async list() {
@@ -65,7 +66,7 @@ export function pop3SourceFolder(session: Pop3Session): SourceFolder {
       }
       return messages;
     },
-    async changedFlags() {
+    async flagsSince() {
       return []; // POP3 has no flags, so none ever change.
     },
     async *fetchBodies(wanted) {

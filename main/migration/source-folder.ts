@@ -7,6 +7,17 @@ export interface SourceFolderStatus {
   messages: number;
   /** CONDSTORE's HIGHESTMODSEQ, or null when the server has none. */
   highestModseq: bigint | null;
+  /**
+   * UIDs grow with arrival (IMAP): every message that arrives later gets a UID at or above
+   * `uidNext`. False for POP3, whose `uidNext` is only a digest of the listing.
+   */
+  ascendingUids: boolean;
+}
+
+/** The source UIDs `from` up to and including `to`. */
+export interface UidRange {
+  from: number;
+  to: number;
 }
 
 /**
@@ -16,9 +27,13 @@ export interface SourceFolderStatus {
 export interface SourceFolder {
   readonly path: string;
   open(): Promise<SourceFolderStatus>;
-  list(): Promise<SourceMessage[]>;
-  /** Flags changed since a HIGHESTMODSEQ (CONDSTORE), or null when the server cannot say. */
-  changedFlags(since: bigint): Promise<Array<{ uid: number; flags: string[] }> | null>;
+  /** Every message, or those in a UID range (only where `ascendingUids`). */
+  list(range?: UidRange): Promise<SourceMessage[]>;
+  /**
+   * Flags of the messages changed since a HIGHESTMODSEQ (CONDSTORE), or of every message when
+   * `since` is null or the server cannot say.
+   */
+  flagsSince(since: bigint | null): Promise<Array<{ uid: number; flags: string[] }>>;
   /** Bodies as raw bytes, in the order asked. */
   fetchBodies(uids: number[]): AsyncIterable<{ uid: number; body: Buffer }>;
 }

@@ -37,9 +37,24 @@ export interface FolderSyncState {
  */
 export interface LedgerRepository {
   entries(pairing: FolderPairing, sourceUidValidity: number): Map<number, LedgerEntry>;
-  record(pairing: FolderPairing, sourceUidValidity: number, entry: NewLedgerEntry): void;
-  updateFlags(pairing: FolderPairing, sourceUidValidity: number, uid: number, flags: string[]): void;
+  /** Writes a batch of rows in one transaction: all of them or, after a crash, none. */
+  recordMany(pairing: FolderPairing, sourceUidValidity: number, entries: readonly NewLedgerEntry[]): void;
+  updateFlags(
+    pairing: FolderPairing,
+    sourceUidValidity: number,
+    changes: ReadonlyArray<{ uid: number; flags: string[] }>,
+  ): void;
   forget(pairing: FolderPairing, sourceUidValidity: number, uids: number[]): void;
+  /**
+   * How many distinct messages of the destination folder (under its UIDVALIDITY) the ledger
+   * pairs with a source message of this folder.
+   */
+  pairedDestinationMessages(
+    pairing: FolderPairing,
+    sourceUidValidity: number,
+    destinationUidValidity: number,
+  ): number;
+  /** The state after the last complete sync into this very destination folder, if any. */
   syncState(pairing: FolderPairing): FolderSyncState | null;
   saveSyncState(pairing: FolderPairing, state: FolderSyncState): void;
   clearSyncState(pairing: FolderPairing): void;
@@ -54,6 +69,7 @@ interface LedgerRow {
 }
 
 interface StateRow {
+  destination_folder: string;
   source_uidvalidity: number;
   source_uidnext: number;
   source_messages: number;
@@ -98,9 +114,47 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
   const clearState = db.prepare(
     'DELETE FROM folder_sync_state WHERE source_account = ? AND source_folder = ? AND destination_account = ?',
   );
+  const paired = db
+    .prepare<[string, string, string, string, number, number], number>(
+      `SELECT COUNT(DISTINCT destination_uid) FROM ledger
+     WHERE source_account = ? AND source_folder = ? AND destination_account = ? AND destination_folder = ?
+       AND uidvalidity = ? AND destination_uidvalidity = ? AND destination_uid IS NOT NULL`,
+    )
+    .pluck();
   const removeMany = db.transaction((p: FolderPairing, validity: number, uids: number[]) => {
     for (const uid of uids) remove.run(p.sourceAccount, p.sourceFolder, p.destinationAccount, validity, uid);
   });
+  const insertMany = db.transaction(
+    (p: FolderPairing, validity: number, entries: readonly NewLedgerEntry[], at: string) => {
+      for (const entry of entries) {
+        insert.run({
+          ...p,
+          uidvalidity: validity,
+          uid: entry.uid,
+          destinationUid: entry.destinationUid,
+          destinationUidValidity: entry.destinationUidValidity,
+          messageKey: entry.messageKey,
+          size: entry.size,
+          flags: JSON.stringify(entry.flags),
+          at,
+        });
+      }
+    },
+  );
+  const setFlagsMany = db.transaction(
+    (p: FolderPairing, validity: number, changes: ReadonlyArray<{ uid: number; flags: string[] }>) => {
+      for (const { uid, flags } of changes) {
+        setFlags.run(
+          JSON.stringify(flags),
+          p.sourceAccount,
+          p.sourceFolder,
+          p.destinationAccount,
+          validity,
+          uid,
+        );
+      }
+    },
+  );
 
   return {
     entries(p, validity) {
@@ -116,35 +170,31 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
       }
       return map;
     },
-    record(p, validity, entry) {
-      insert.run({
-        ...p,
-        uidvalidity: validity,
-        uid: entry.uid,
-        destinationUid: entry.destinationUid,
-        destinationUidValidity: entry.destinationUidValidity,
-        messageKey: entry.messageKey,
-        size: entry.size,
-        flags: JSON.stringify(entry.flags),
-        at: clock.now().toISOString(),
-      });
+    recordMany(p, validity, entries) {
+      if (entries.length > 0) insertMany(p, validity, entries, clock.now().toISOString());
     },
-    updateFlags(p, validity, uid, flags) {
-      setFlags.run(
-        JSON.stringify(flags),
+    updateFlags(p, validity, changes) {
+      if (changes.length > 0) setFlagsMany(p, validity, changes);
+    },
+    forget(p, validity, uids) {
+      if (uids.length > 0) removeMany(p, validity, uids);
+    },
+    pairedDestinationMessages(p, validity, destinationValidity) {
+      const count = paired.get(
         p.sourceAccount,
         p.sourceFolder,
         p.destinationAccount,
+        p.destinationFolder,
         validity,
-        uid,
+        destinationValidity,
       );
-    },
-    forget(p, validity, uids) {
-      removeMany(p, validity, uids);
+      return count ?? 0;
     },
     syncState(p) {
       const row = state.get(p.sourceAccount, p.sourceFolder, p.destinationAccount);
-      if (!row) return null;
+      // A state saved for another destination folder (the job's translations changed) says
+      // nothing about this one.
+      if (!row || row.destination_folder !== p.destinationFolder) return null;
       return {
         sourceUidValidity: row.source_uidvalidity,
         sourceUidNext: row.source_uidnext,

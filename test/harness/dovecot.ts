@@ -41,6 +41,8 @@ export interface DovecotOptions {
   certificate?: { certPath: string; keyPath: string };
   /** Refuse APPEND of larger messages (quota_max_mail_size) and advertise APPENDLIMIT. */
   maxMessageBytes?: number;
+  /** With maxMessageBytes: false keeps the limit secret (no APPENDLIMIT), like many servers. */
+  announceMaxMessageBytes?: boolean;
   /** A master user (passdb master=yes): SASL PLAIN with authzid, or LOGIN `user*master`. */
   masterUser?: { username: string; password: string };
   /**
@@ -345,7 +347,7 @@ function renderConfig(input: {
       `}`,
     );
   }
-  if (options.maxMessageBytes !== undefined) {
+  if (options.maxMessageBytes !== undefined && options.announceMaxMessageBytes !== false) {
     // Dovecot 2.3 enforces quota_max_mail_size but does not announce it (RFC 7889) by itself.
     lines.push(`imap_capability = +APPENDLIMIT=${options.maxMessageBytes}`);
   }

@@ -32,6 +32,21 @@ describe('byte budget', () => {
     release();
     expect(budget.inUse).toBe(0);
   });
+
+  it('lets one large message through at a time, whatever room is left', async () => {
+    const budget = createByteBudget(100);
+    const first = await budget.acquire(30, true);
+    const order: string[] = [];
+    const second = budget.acquire(30, true).then((release) => (order.push('large'), release));
+    await tick();
+    expect(order).toEqual([]);
+    expect(budget.inUse).toBe(30);
+    first();
+    first(); // a second release changes nothing
+    (await second)();
+    expect(order).toEqual(['large']);
+    expect(budget.inUse).toBe(0);
+  });
 });
 
 describe('connections per server', () => {

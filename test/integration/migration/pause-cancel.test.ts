@@ -3,7 +3,7 @@ import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { createTestServices } from '../../support/test-services.ts';
-import type { JobDetail, Progress } from '../../../preload/contract.ts';
+import type { JobDetail, LogLine } from '../../../preload/contract.ts';
 
 // Pause and cancel through the API, while a job runs against real Dovecot servers: both stop
 // after the messages in flight; a paused job says "paused", a cancelled one "cancelled", and
@@ -38,12 +38,16 @@ const value = <T>(result: unknown): T => {
   return (result as { value: T }).value;
 };
 
-/** Starts a job of the three users, one account at a time, and stops it once ann is done. */
+/**
+ * Starts a job of the three users, one account at a time, and stops it once ann is done: on the
+ * log line that says so, written before the next account starts (progress events are throttled
+ * and can arrive after a small account like bob's has finished too).
+ */
 async function startAndStopAfterFirstAccount(name: string, stop: 'jobs.pause' | 'jobs.cancel') {
   let stopped = false;
   const unsubscribe = services.bus.subscribe((event, payload) => {
-    const p = payload as Progress;
-    if (!stopped && event === 'job.progress' && p.kind === 'account' && p.status === 'done') {
+    const line = payload as LogLine;
+    if (!stopped && event === 'log.line' && line.account === 'ann' && line.code === 'done') {
       stopped = true;
       void services.dispatch(stop, { name });
     }

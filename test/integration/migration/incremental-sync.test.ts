@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImapFlow } from 'imapflow';
+import BetterSqlite3 from 'better-sqlite3';
+import { startDovecot } from '../../harness/dovecot.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
+import type { StoredMessage } from '../../support/mail-fixtures.ts';
+import { migrate } from '../../../main/store/migrate.ts';
+import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
+import type { LedgerRepository } from '../../../main/store/ledger-repository.ts';
+import { copyFolder } from '../../../main/migration/imap-folder-copier.ts';
+import { imapSourceFolder } from '../../../main/migration/imap-source-folder.ts';
+import type { SourceFolder, UidRange } from '../../../main/migration/source-folder.ts';
+import { createByteBudget } from '../../../main/migration/byte-budget.ts';
+import { fixedClock } from '../../support/test-services.ts';
+
+// A re-run after a complete sync: only the source's new messages are fetched (UID ≥ the saved
+// UIDNEXT) and flag changes come by CONDSTORE; anything that makes the saved state doubtful
+// (a new UIDVALIDITY, a crash in the middle) lists both sides again.
+let source: DovecotServer;
+let destination: DovecotServer;
+let src: ImapFlow;
+let dst: ImapFlow;
+const db = new BetterSqlite3(':memory:');
+migrate(db);
+const ledger = createLedgerRepository(db, fixedClock());
+const pairing = {
+  sourceAccount: 'src/ann',
+  sourceFolder: 'Box',
+  destinationAccount: 'dst/ann',
+  destinationFolder: 'Box',
+};
+
+beforeAll(async () => {
+  [source, destination] = await Promise.all([
+    startDovecot({ users: [{ username: 'ann', password: 'old' }] }),
+    startDovecot({ users: [{ username: 'ann', password: 'new' }] }),
+  ]);
+  src = await connectTo(source, 'ann', 'old');
+  dst = await connectTo(destination, 'ann', 'new');
+  await src.mailboxCreate('Box');
+  await dst.mailboxCreate('Box');
+  const old = [
+    { subject: 'One', flags: ['\\Seen'] },
+    { subject: 'Two', flags: ['\\Seen', '\\Answered'] },
+    { subject: 'Twin', flags: [] },
+    { subject: 'Twin', flags: [] },
+    { subject: 'Anonymous', flags: ['$Label1'], messageId: null },
+  ];
+  for (const [i, m] of old.entries())
+    await src.append('Box', rawMessage(m), m.flags, new Date(Date.UTC(2021, 0, 1 + i)));
+});
+
+afterAll(async () => {
+  await Promise.allSettled([src?.logout(), dst?.logout()]);
+  await Promise.allSettled([source?.stop(), destination?.stop()]);
+});
+
+/** The source folder, remembering how it was listed: everything (`all`) or a UID range. */
+function watched(): { folder: SourceFolder; listings: Array<UidRange | 'all'> } {
+  const inner = imapSourceFolder(src, 'Box');
+  const listings: Array<UidRange | 'all'> = [];
+  return {
+    listings,
+    folder: { ...inner, list: (range) => (listings.push(range ?? 'all'), inner.list(range)) },
+  };
+}
+
+/** How often the destination is asked for a header listing (FETCH 1:*). */
+function countDestinationListings(client: ImapFlow): () => number {
+  let count = 0;
+  const fetch = client.fetch.bind(client);
+  client.fetch = ((range: unknown, ...rest: unknown[]) => {
+    if (range === '1:*') count++;
+    return (fetch as (...args: unknown[]) => ReturnType<ImapFlow['fetch']>)(range, ...rest);
+  }) as ImapFlow['fetch'];
+  return () => count;
+}
+
+async function run(folder: SourceFolder, ledgerRepository: LedgerRepository = ledger) {
+  return copyFolder({
+    source: folder,
+    destination: dst,
+    destinationPath: 'Box',
+    pairing,
+    ledger: ledgerRepository,
+    budget: createByteBudget(1024 * 1024),
+    batchBytes: 1024 * 1024,
+    batchMessages: 2,
+    signal: new AbortController().signal,
+    onProgress: () => {},
+    onMessageFailed: () => {},
+  });
+}
+
+const tally = (list: StoredMessage[]) =>
+  list
+    .filter((m) => m.folder === 'Box')
+    .map((m) => `${m.flags.join(' ')}|${m.internalDate}|${m.source.toString('base64')}`)
+    .sort();
+
+async function expectMirror() {
+  expect(tally(await readMailbox(dst))).toEqual(tally(await readMailbox(src)));
+}
+
+async function setFlags(subject: string, flags: string[]) {
+  await src.mailboxOpen('Box');
+  const uids = (await src.search({ subject }, { uid: true })) as number[];
+  await src.messageFlagsSet(uids.join(','), flags, { uid: true });
+}
+
+describe('a re-run after a complete sync', () => {
+  it('copies exactly the new messages (a re-delivered twin and one without Message-ID too) and the flag changes, without listing all headers', async () => {
+    const first = watched();
+    expect(await run(first.folder)).toMatchObject({ total: 5, copied: 5 });
+    expect(first.listings).toEqual(['all']);
+    const { uidNext } = await src.mailboxOpen('Box', { readOnly: true });
+
+    await src.append('Box', rawMessage({ subject: 'Twin' }), [], new Date(Date.UTC(2021, 0, 3)));
+    await src.append('Box', rawMessage({ subject: 'Nameless', messageId: null }), ['\\Flagged']);
+    await src.append('Box', rawMessage({ subject: 'Three' }), ['\\Seen']);
+    await setFlags('One', ['\\Flagged']);
+    await setFlags('Anonymous', []);
+
+    const second = watched();
+    const destinationListings = countDestinationListings(dst);
+    const outcome = await run(second.folder);
+    expect(outcome).toMatchObject({ total: 8, copied: 3, skipped: 5, failed: 0, flagsUpdated: 2 });
+    expect(second.listings).toEqual([{ from: uidNext, to: uidNext + 2 }]);
+    expect(destinationListings()).toBe(0);
+    await expectMirror();
+
+    const third = watched();
+    expect(await run(third.folder)).toMatchObject({ copied: 0, skipped: 8, unchanged: true });
+    expect(third.listings).toEqual([]);
+  });
+
+  it('lists both sides again after the source folder got a new UIDVALIDITY, and still copies nothing twice', async () => {
+    await source.doveadm(['mailbox', 'update', '-u', 'ann', '--uid-validity', '424242', 'Box']);
+    // Dovecot ends the sessions that had the folder open: a new one, as a new run would have.
+    src.close();
+    src = await connectTo(source, 'ann', 'old');
+    await src.append('Box', rawMessage({ subject: 'Four' }), []);
+    const again = watched();
+    const outcome = await run(again.folder);
+    expect(outcome).toMatchObject({ uidValidity: 424242, total: 9, copied: 1, skipped: 8, failed: 0 });
+    expect(again.listings).toEqual(['all']);
+    await expectMirror();
+  });
+
+  it('after a crash between the APPEND and the ledger write, lists both sides and leaves no duplicate', async () => {
+    await src.append('Box', rawMessage({ subject: 'Five' }), []);
+    await src.append('Box', rawMessage({ subject: 'Six' }), []);
+    await src.append('Box', rawMessage({ subject: 'Seven' }), []);
+    const crashing: LedgerRepository = {
+      ...ledger,
+      recordMany: () => {
+        throw new Error('killed');
+      },
+    };
+    await expect(run(watched().folder, crashing)).rejects.toThrow('killed');
+    // The first batch (two messages) landed but is not in the ledger.
+    expect((await readMailbox(dst)).filter((m) => m.folder === 'Box')).toHaveLength(11);
+
+    const after = watched();
+    expect(await run(after.folder)).toMatchObject({ total: 12, copied: 1, skipped: 11, failed: 0 });
+    expect(after.listings).toEqual(['all']);
+    await expectMirror();
+  });
+});
