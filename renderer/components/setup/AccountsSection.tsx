@@ -4,6 +4,7 @@ import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { LineProblems } from './LineProblems.tsx';
+import { DelimiterSelect } from './DelimiterSelect.tsx';
 
 /** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
 export function AccountsSection({ projectId }: { projectId: number }) {
@@ -11,6 +12,7 @@ export function AccountsSection({ projectId }: { projectId: number }) {
   const refreshProjects = useAppState((s) => s.refreshProjects);
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [text, setText] = useState('');
+  const [delimiter, setDelimiter] = useState('');
   const [lineErrors, setLineErrors] = useState<LineError[]>([]);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +32,7 @@ export function AccountsSection({ projectId }: { projectId: number }) {
     if (busy) return;
     setBusy(true);
     setMessage(null);
-    const result = await api.accounts.import({ projectId, text });
+    const result = await api.accounts.import({ projectId, text, ...(delimiter ? { delimiter } : {}) });
     setBusy(false);
     if (!result.ok) {
       setLineErrors([]);
@@ -95,6 +97,7 @@ export function AccountsSection({ projectId }: { projectId: number }) {
         />
       </div>
       <LineProblems id={errorsId} errors={lineErrors} />
+      <DelimiterSelect id={`${id}-delimiter`} value={delimiter} onChange={setDelimiter} />
       <div className="field">
         <label htmlFor={`${id}-file`}>Or pick a CSV file</label>
         <input
