@@ -45,7 +45,9 @@ export function aliasInventory(
     domains.set(domain, entry);
   };
   for (const domain of own) domains.set(domain, { mailboxes: 0, aliases: 0 });
-  for (const account of accounts) count(splitAddress(account.username)[1], 'mailboxes');
+  // A bare login belongs to the project's domain when it has just one.
+  const onlyDomain = own.size === 1 ? [...own][0]! : null;
+  for (const account of accounts) count(splitAddress(account.username)[1] ?? onlyDomain, 'mailboxes');
   for (const alias of aliases) count(splitAddress(alias.address)[1], 'aliases');
 
   return {

@@ -152,6 +152,10 @@ describe('wizard', () => {
     expect(await rows.nth(1).textContent()).toContain('ann');
     expect(await rows.nth(1).textContent()).toContain('Stored');
     expect(await field.inputValue()).toBe('');
+    // The domains inventory follows the domains saved above and the accounts just imported.
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Domains' }).textContent())
+      .toBe('harbourdental.example: 3 mailboxes, 0 aliases');
     await shot('setup.png');
   });
 

@@ -9,7 +9,7 @@ import { LineProblems } from './LineProblems.tsx';
  * The aliases and domains that move with the mailboxes, as one list to work through: each
  * domain with its mailboxes and aliases, each alias with where it delivers and what to check.
  */
-export function AliasesSection({ projectId }: { projectId: number }) {
+export function AliasesSection({ projectId, projectVersion }: { projectId: number; projectVersion: string }) {
   const api = useAppState((s) => s.api);
   const [inventory, setInventory] = useState<AliasInventory | null>(null);
   const [text, setText] = useState('');
@@ -22,7 +22,8 @@ export function AliasesSection({ projectId }: { projectId: number }) {
     const result = await api.aliases.inventory({ projectId });
     if (result.ok) setInventory(result.value);
     else setMessage({ tone: 'error', text: `The aliases could not be loaded. ${result.error.message}` });
-  }, [api, projectId]);
+    // projectVersion: the project's domains or accounts changed, so the notes may have too.
+  }, [api, projectId, projectVersion]);
 
   useEffect(() => {
     void load();

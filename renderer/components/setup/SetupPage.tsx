@@ -81,7 +81,10 @@ export function SetupPage() {
             </div>
           </section>
           <AccountsSection projectId={project.id} />
-          <AliasesSection projectId={project.id} />
+          <AliasesSection
+            projectId={project.id}
+            projectVersion={`${summary.updatedAt} ${summary.accountCount}`}
+          />
         </>
       ) : null}
     </section>
