@@ -261,6 +261,7 @@ export const callSchemas = {
   'jobs.retry': z.object({ name: jobName }).strict(),
   'jobs.cancel': z.object({ name: jobName }).strict(),
   'jobs.pause': z.object({ name: jobName }).strict(),
+  'jobs.copyAgain': z.object({ name: jobName }).strict(),
   'jobs.log': z.object({ name: jobName, account: z.string().optional() }).strict(),
   'jobs.startForProject': z
     .object({
@@ -792,6 +793,7 @@ export interface CallResults {
   'jobs.retry': JobSummary;
   'jobs.cancel': JobSummary;
   'jobs.pause': JobSummary;
+  'jobs.copyAgain': JobSummary;
   'jobs.log': LogLine[];
   'jobs.startForProject': JobSummary;
   'jobs.setAccountPassword': JobSummary;
@@ -940,6 +942,8 @@ export interface CutoverApi {
     cancel(args: CallArgs<'jobs.cancel'>): Promise<Result<JobSummary>>;
     /** Stops after the messages in flight; the job is paused, to be resumed with retry. */
     pause(args: CallArgs<'jobs.pause'>): Promise<Result<JobSummary>>;
+    /** Every account again, copying only what arrived since: the catch-up after a pre-copy. */
+    copyAgain(args: CallArgs<'jobs.copyAgain'>): Promise<Result<JobSummary>>;
     log(args: CallArgs<'jobs.log'>): Promise<Result<LogLine[]>>;
     startForProject(args: CallArgs<'jobs.startForProject'>): Promise<Result<JobSummary>>;
     setAccountPassword(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;

@@ -58,6 +58,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
       retry: (args) => invoke('jobs.retry', args),
       cancel: (args) => invoke('jobs.cancel', args),
       pause: (args) => invoke('jobs.pause', args),
+      copyAgain: (args) => invoke('jobs.copyAgain', args),
       log: (args) => invoke('jobs.log', args),
       startForProject: (args) => invoke('jobs.startForProject', args),
       setAccountPassword: (args) => invoke('jobs.setAccountPassword', args),

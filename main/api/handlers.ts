@@ -103,6 +103,7 @@ export function createHandlers(services: ServiceCore): Handlers {
     'jobs.retry': ({ name }) => services.jobManager.retry(name),
     'jobs.cancel': ({ name }) => services.jobManager.cancel(name),
     'jobs.pause': ({ name }) => services.jobManager.pause(name),
+    'jobs.copyAgain': ({ name }) => services.jobManager.copyAgain(name),
     'jobs.startForProject': (args) =>
       services.jobManager.start(requestFromProject(args, services.accounts, services.serverProfiles)),
     'jobs.setAccountPassword': ({ name, account, side, password }) => {

@@ -10,7 +10,12 @@ import { followJob, printSummary } from './job-output.ts';
  * Runs (or resumes) a job from the command line. Ctrl+C stops it cleanly: accounts in flight
  * stop after the current message, and `cutover retry` carries on later.
  */
-export async function runJobCommand(services: Services, output: CliOutput, name: string): Promise<number> {
+export async function runJobCommand(
+  services: Services,
+  output: CliOutput,
+  name: string,
+  accounts: 'unfinished' | 'all' = 'unfinished',
+): Promise<number> {
   const job = services.jobs.byName(name);
   // This process does nothing but the job (the desktop app keeps V8's defaults).
   holdYoungGeneration();
@@ -33,7 +38,7 @@ export async function runJobCommand(services: Services, output: CliOutput, name:
         bus: services.bus,
         ...serverConnections,
       },
-      { signal: controller.signal },
+      { signal: controller.signal, accounts },
     );
     printSummary(output, summary);
     return summary.status === 'done' ? ExitCode.ok : ExitCode.failed;

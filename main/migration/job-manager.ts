@@ -17,6 +17,8 @@ export interface JobManager {
   get(name: string): JobDetail;
   start(request: MigrationRequest): JobSummary;
   retry(name: string): JobSummary;
+  /** Runs every account of the job again: only what arrived since the last run is copied. */
+  copyAgain(name: string): JobSummary;
   cancel(name: string): JobSummary;
   /** Stops the job after the messages in flight, to be resumed later. */
   pause(name: string): JobSummary;
@@ -58,10 +60,10 @@ export function createJobManager(
     return toSummary(job, running.has(name));
   };
 
-  const launch = (name: string) => {
+  const launch = (name: string, accounts: 'unfinished' | 'all' = 'unfinished') => {
     if (running.has(name)) throw new ServiceError('already-exists', `Job "${name}" is already running.`);
     const controller = new AbortController();
-    const done = runJob(name, deps, { signal: controller.signal })
+    const done = runJob(name, deps, { signal: controller.signal, accounts })
       .catch((error: unknown) => {
         deps.eventLog.append({
           level: 'error',
@@ -107,6 +109,11 @@ export function createJobManager(
     retry(name) {
       deps.jobs.byName(name);
       launch(name);
+      return summary(name);
+    },
+    copyAgain(name) {
+      deps.jobs.byName(name);
+      launch(name, 'all');
       return summary(name);
     },
     cancel(name) {

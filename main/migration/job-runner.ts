@@ -44,6 +44,11 @@ export interface JobRunOptions {
   maxConnectionsPerServer?: number;
   progressIntervalMs?: number;
   runId?: string;
+  /**
+   * 'unfinished' (default): the accounts not done yet. 'all': every account again, to copy what
+   * arrived since (after a pre-copy, or once the MX change has spread); only new mail is copied.
+   */
+  accounts?: 'unfinished' | 'all';
 }
 
 export interface JobSummary {
@@ -90,11 +95,12 @@ export async function runJob(
     deps.bus.emit('job.progress', p),
   );
 
-  const pending = deps.jobs.accounts(job.id).filter((a) => a.status !== 'done');
+  const everyAccount = options.accounts === 'all';
+  const pending = deps.jobs.accounts(job.id).filter((a) => everyAccount || a.status !== 'done');
   const live = new Map<number, { done: number; total: number; bytes: number; status: AccountStatus }>();
   for (const account of deps.jobs.accounts(job.id)) {
     live.set(account.id, {
-      done: account.status === 'done' ? account.messagesTotal : 0,
+      done: account.status === 'done' && !everyAccount ? account.messagesTotal : 0,
       total: account.messagesTotal,
       bytes: 0,
       status: account.status,

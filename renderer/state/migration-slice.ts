@@ -35,6 +35,8 @@ export interface MigrationState {
   correctPasswordAndRetry(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;
   /** Runs the job's unfinished accounts again: resume after a stop, retry of failed and partial. */
   retryJob(name: string): Promise<Result<JobSummary>>;
+  /** Runs every account of the job again, copying only what arrived since. */
+  copyAgain(name: string): Promise<Result<JobSummary>>;
   /** Pause (to resume later) or cancel: both stop after the messages in flight. */
   stopJob(name: string, how: 'pause' | 'cancel'): Promise<Result<JobSummary>>;
   selectAccount(username: string | null): void;
@@ -140,6 +142,16 @@ export function createMigrationSlice(
     }
   };
 
+  /** A new run of a job on screen: the old run's late events must not count any more. */
+  const rerun = async (name: string, start: () => Promise<Result<JobSummary>>) => {
+    const job = get().liveJob;
+    if (job?.name === name) set({ liveJob: retireRun(job) });
+    const result = await start();
+    await get().showJob(name);
+    await refreshJobs();
+    return result;
+  };
+
   const afterStart = async (result: Result<JobSummary>, show = false) => {
     if (result.ok) {
       if (show) {
@@ -203,14 +215,9 @@ export function createMigrationSlice(
       return corrected.ok ? get().retryJob(args.name) : corrected;
     },
 
-    async retryJob(name) {
-      const job = get().liveJob;
-      if (job?.name === name) set({ liveJob: retireRun(job) });
-      const result = await api.jobs.retry({ name });
-      await get().showJob(name);
-      await refreshJobs();
-      return result;
-    },
+    retryJob: (name) => rerun(name, () => api.jobs.retry({ name })),
+
+    copyAgain: (name) => rerun(name, () => api.jobs.copyAgain({ name })),
 
     async stopJob(name, how) {
       const result = how === 'pause' ? await api.jobs.pause({ name }) : await api.jobs.cancel({ name });

@@ -338,6 +338,21 @@ describe('migration screen', () => {
     await page.screenshot({ path: join(screenshots, 'migration-retried.png'), fullPage: true });
   });
 
+  it('copies again only the mail that arrived since, once every account is done', async () => {
+    const late = await connectTo(source, 'bob', 'bob-pass');
+    await late.append('INBOX', rawMessage({ subject: 'Arrived during the DNS change' }), ['\\Seen']);
+    await late.logout();
+    expect(await page.locator('.job-controls .hint').textContent()).toContain('Copy new mail again picks up');
+    await page.getByRole('button', { name: 'Copy new mail again' }).click();
+    await expect.poll(() => tile('bob').textContent(), { timeout: 30_000 }).toContain('3 messages');
+    await expect
+      .poll(() => totals().textContent(), { timeout: 10_000 })
+      .toBe('Done: 3 of 3 accounts finished — 3 done, 0 partly done, 0 failed.');
+    expect(await messageCount('bob', 'bob-pass')).toBe(3);
+    expect(await messageCount('ann', 'ann-pass')).toBe(4);
+    expect(await messageCount('cat', 'cat-pass')).toBe(2);
+  });
+
   it('shows the job where it is after leaving the page and coming back', async () => {
     await nav()
       .getByRole('button', { name: /^Projects/ })

@@ -65,9 +65,10 @@ export function registerJobs(program: Command, streams: CliStreams): void {
     .command('retry')
     .description('run a job again: failed, partly done and interrupted accounts (nothing is copied twice)')
     .argument('<name>', 'the job')
-    .action(async (name: string, _options: unknown, command: Command) => {
+    .option('--all', 'every account again, copying only what arrived since (after a pre-copy)')
+    .action(async (name: string, options: { all?: boolean }, command: Command) => {
       const code = await withServices(command, streams, (services, output) =>
-        runJobCommand(services, output, name),
+        runJobCommand(services, output, name, options.all ? 'all' : 'unfinished'),
       );
       if (code !== ExitCode.ok) throw new CliExit(code, '');
     });

@@ -15,6 +15,7 @@ export function controlState(job: LiveJob, stopRequested: boolean) {
     canPause: job.running && !stopRequested,
     canResume: !job.running && (interrupted || waiting > 0),
     canRetry: !job.running && retryable > 0,
+    canCopyAgain: !job.running && !interrupted && waiting === 0,
     hint: job.running
       ? stopRequested
         ? 'Stopping: the accounts being copied finish their messages in flight first.'
@@ -23,7 +24,7 @@ export function controlState(job: LiveJob, stopRequested: boolean) {
         ? `${plural(waiting, 'account')} not finished. Resume carries on where the job stopped${retryable ? ', and tries the failed and partly done accounts again' : ''}.`
         : retryable > 0
           ? `Retry runs the ${plural(retryable, 'failed or partly done account')} again; messages already copied are not copied twice.`
-          : 'Every account is done.',
+          : 'Every account is done. Once the MX change has reached everyone, Copy new mail again picks up what still arrived at the old server; nothing is copied twice.',
   };
 }
 
@@ -32,19 +33,22 @@ export function JobControls({ job }: { job: LiveJob }) {
   const stopRequested = useAppState((s) => s.stopRequested === job.name);
   const stopJob = useAppState((s) => s.stopJob);
   const retryJob = useAppState((s) => s.retryJob);
+  const copyAgain = useAppState((s) => s.copyAgain);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<'stop' | 'pause' | 'retry' | null>(null);
+  const [busy, setBusy] = useState<'stop' | 'pause' | 'retry' | 'again' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const state = controlState(job, stopRequested);
 
-  const run = async (kind: 'stop' | 'pause' | 'retry') => {
+  const run = async (kind: 'stop' | 'pause' | 'retry' | 'again') => {
     if (busy) return;
     setBusy(kind);
     setError(null);
     const result =
       kind === 'retry'
         ? await retryJob(job.name)
-        : await stopJob(job.name, kind === 'stop' ? 'cancel' : 'pause');
+        : kind === 'again'
+          ? await copyAgain(job.name)
+          : await stopJob(job.name, kind === 'stop' ? 'cancel' : 'pause');
     setBusy(null);
     setConfirming(false);
     if (!result.ok) setError(result.error.message);
@@ -81,6 +85,16 @@ export function JobControls({ job }: { job: LiveJob }) {
               {busy === 'retry' ? 'Starting…' : 'Retry failed and partial'}
             </button>
           )}
+          {state.canCopyAgain ? (
+            <button
+              type="button"
+              className="button"
+              aria-describedby={`job-${job.id}-controls-hint`}
+              onClick={() => void run('again')}
+            >
+              {busy === 'again' ? 'Starting…' : 'Copy new mail again'}
+            </button>
+          ) : null}
           {state.canPause || busy === 'pause' ? (
             <button
               type="button"

@@ -129,4 +129,17 @@ describe('cutover migrate killed with SIGKILL in the middle, then cutover retry'
       }),
     ]);
   });
+
+  it('with --all runs the finished account again and copies only the mail that arrived since', async () => {
+    const client = await connectTo(source, 'ann', 'old');
+    await client.append('INBOX', rawMessage({ subject: 'Arrived after the first copy' }), []);
+    await client.logout();
+    const again = runCliProcess(['--db', db, '--json', 'retry', 'office', '--all']);
+    expect(await again.exited).toBe(0);
+    const summary = again.lines.find((l) => l['type'] === 'summary') as {
+      accounts: Array<{ copied: number; skipped: number }>;
+    };
+    expect(summary.accounts[0]).toMatchObject({ copied: 1, skipped: MESSAGES });
+    expect(await readMailbox(await connectTo(destination, 'ann', 'new'))).toHaveLength(MESSAGES + 1);
+  });
 });

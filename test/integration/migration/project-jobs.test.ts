@@ -146,4 +146,23 @@ describe('a job started from the project', () => {
     expect(await readMailbox(await connectTo(destination, 'ann', 'a-new'))).toHaveLength(3);
     expect(finals.map((p) => (p.kind === 'job' ? p.status : null))).toEqual(['partial', 'done']);
   });
+
+  it('copies again what arrived since, for every account of a finished job, and nothing twice', async () => {
+    const late = await connectTo(source, 'ann', 'a-old');
+    await late.append('INBOX', rawMessage({ subject: 'ann late' }), [], new Date('2023-01-02T00:00:00Z'));
+    await late.logout();
+
+    value(await services.dispatch('jobs.copyAgain', { name: 'from-project' }));
+    await services.jobManager.settled('from-project');
+    const detail = value<JobDetail>(await services.dispatch('jobs.get', { name: 'from-project' }));
+    expect(detail.status).toBe('done');
+    expect(detail.accountResults.map((a) => [a.username, a.status, a.copied, a.skipped])).toEqual([
+      ['ann', 'done', 1, 3],
+      ['bob', 'done', 0, 3],
+    ]);
+    const ann = await readMailbox(await connectTo(destination, 'ann', 'a-new'));
+    const subjects = ann.map((m) => /^Subject: (.*)$/m.exec(m.source.toString())?.[1]?.trim());
+    expect(subjects.sort()).toEqual(['ann 0', 'ann 1', 'ann 2', 'ann late']);
+    expect(await readMailbox(await connectTo(destination, 'bob', 'b-new'))).toHaveLength(3);
+  });
 });
