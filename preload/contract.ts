@@ -678,6 +678,8 @@ export type TaskCheckDetails =
   | {
       kind: 'jobs-done';
       jobs: Array<{ name: string; status: JobStatus; failed: number; partial: number }>;
+      /** The project's accounts that no job has copied completely yet (absent in older results). */
+      accountsNotCopied?: string[];
     };
 
 /** The last run of a task's check. `warn`: the task is done, but not as the playbook advises. */

@@ -12,7 +12,7 @@ export interface CheckDeps {
   profiles: ServerProfileRepository;
   accounts: AccountRepository;
   diagnostics: Pick<DiagnosticsService, 'checkDns'>;
-  jobs: Pick<JobManager, 'list'>;
+  jobs: Pick<JobManager, 'list' | 'get'>;
   logins?: LoginTestDeps | undefined;
 }
 

@@ -3,18 +3,34 @@
 import type { CheckContext, CheckOutcome } from './check-context.ts';
 
 export async function jobsDone(context: CheckContext): Promise<CheckOutcome> {
-  const jobs = context.jobs.list(context.project.id).map((job) => ({
+  const projectJobs = context.jobs.list(context.project.id);
+  const jobs = projectJobs.map((job) => ({
     name: job.name,
     status: job.status,
     failed: job.accounts.failed,
     partial: job.accounts.partial,
   }));
+  // An account counts as copied when some job of the project finished it; jobs cut into batches
+  // of 500 must all have run for the task to be complete.
+  const copied = new Set(
+    projectJobs.flatMap((job) =>
+      context.jobs
+        .get(job.name)
+        .accountResults.filter((a) => a.status === 'done')
+        .map((a) => a.username.toLowerCase()),
+    ),
+  );
+  const accountsNotCopied = context.accounts
+    .list(context.project.id)
+    .map((a) => a.username)
+    .filter((username) => !copied.has(username.toLowerCase()));
+  const details = { kind: 'jobs-done' as const, jobs, accountsNotCopied };
   if (jobs.length === 0) {
     return {
       outcome: 'fail',
       summary: 'No migration job for this project yet. Start one from the migration page.',
       diagnosticIds: [],
-      details: { kind: 'jobs-done', jobs },
+      details,
     };
   }
   const open = jobs.filter((job) => job.status !== 'done');
@@ -24,13 +40,25 @@ export async function jobsDone(context: CheckContext): Promise<CheckOutcome> {
     }
     return `"${job.name}" is ${job.status === 'running' || job.status === 'queued' ? 'still running' : job.status}`;
   };
+  const sentences = [
+    open.length === 0
+      ? `All ${jobs.length} migration job${jobs.length > 1 ? 's are' : ' is'} done.`
+      : `${jobs.length - open.length} of ${jobs.length} jobs done. ${open.map(describe).join('; ')}.`,
+  ];
+  if (accountsNotCopied.length > 0)
+    sentences.push(
+      `${accountsNotCopied.length} of the project’s accounts ${accountsNotCopied.length === 1 ? 'is' : 'are'} not copied by any job yet: ${listSome(accountsNotCopied)}. Start a job for ${accountsNotCopied.length === 1 ? 'it' : 'them'}.`,
+    );
   return {
-    outcome: open.length === 0 ? 'pass' : 'fail',
-    summary:
-      open.length === 0
-        ? `All ${jobs.length} migration job${jobs.length > 1 ? 's are' : ' is'} done.`
-        : `${jobs.length - open.length} of ${jobs.length} jobs done. ${open.map(describe).join('; ')}.`,
+    outcome: open.length === 0 && accountsNotCopied.length === 0 ? 'pass' : 'fail',
+    summary: sentences.join(' '),
     diagnosticIds: [],
-    details: { kind: 'jobs-done', jobs },
+    details,
   };
+}
+
+function listSome(names: readonly string[], shown = 5): string {
+  return names.length <= shown
+    ? names.join(', ')
+    : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }

@@ -3,7 +3,7 @@ import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { createTestServices } from '../../support/test-services.ts';
-import type { JobDetail, Progress } from '../../../preload/contract.ts';
+import type { JobDetail, PlaybookTask, Progress } from '../../../preload/contract.ts';
 
 // The wizard's path: servers and accounts stored in the project, a job started from them, a
 // wrong password corrected in the job, and a retry that copies only what is missing.
@@ -164,5 +164,24 @@ describe('a job started from the project', () => {
     const subjects = ann.map((m) => /^Subject: (.*)$/m.exec(m.source.toString())?.[1]?.trim());
     expect(subjects.sort()).toEqual(['ann 0', 'ann 1', 'ann 2', 'ann late']);
     expect(await readMailbox(await connectTo(destination, 'bob', 'b-new'))).toHaveLength(3);
+  });
+
+  it('completes "Copy the mail" only when every account of the project is copied by some job', async () => {
+    const pid = services.projects.list().find((p) => p.name === 'Acme')!.id;
+    const check = async () => {
+      const task = value<PlaybookTask>(
+        await services.dispatch('playbook.runCheck', { projectId: pid, key: 'migrate-mail' }),
+      );
+      return task.lastCheck!;
+    };
+    expect(await check()).toMatchObject({ outcome: 'pass', summary: 'All 1 migration job is done.' });
+
+    value(await services.dispatch('accounts.import', { projectId: pid, text: 'dan,d-old' }));
+    expect(await check()).toMatchObject({
+      outcome: 'fail',
+      summary:
+        'All 1 migration job is done. 1 of the project’s accounts is not copied by any job yet: dan. Start a job for it.',
+      details: { kind: 'jobs-done', accountsNotCopied: ['dan'] },
+    });
   });
 });

@@ -227,7 +227,7 @@ describe('playbook calls', () => {
       outcome: 'fail',
       summary: 'No migration job for this project yet. Start one from the migration page.',
       diagnosticIds: [],
-      details: { kind: 'jobs-done', jobs: [] },
+      details: { kind: 'jobs-done', jobs: [], accountsNotCopied: [] },
     });
     const again = value((await services.dispatch('playbook.tasks', { projectId })) as Result<PlaybookTask[]>);
     expect(again.find((t) => t.key === 'migrate-mail')?.lastCheck?.outcome).toBe('fail');
