@@ -32,6 +32,8 @@ export interface StartFormValues {
     adminPassword: string;
   };
   users: string;
+  /** The separator of the users list; empty: found from the lines. */
+  delimiter: string;
   skip: string;
   translate: string;
   concurrency: string;
@@ -95,6 +97,7 @@ export function buildStartRequest(projectId: number, values: StartFormValues): S
         adminPassword: adminUser ? values.destination.adminPassword : null,
       },
       users: values.users,
+      ...(values.delimiter ? { delimiter: values.delimiter } : {}),
       skip: values.skip,
       translate: values.translate,
       concurrency,

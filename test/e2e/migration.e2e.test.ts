@@ -111,13 +111,15 @@ describe('migration screen', () => {
     await fresh.getByLabel('Port').fill(String(destination.ports.imaps));
 
     const users = pasteForm().getByLabel('Accounts to copy');
-    await users.fill('ann,ann-pass\nbob\ncat,not-her-password');
+    await users.fill('ann;ann-pass\nbob\ncat;not-her-password');
+    await pasteForm().getByLabel('Separator between the fields').selectOption(';');
     expect(await pasteForm().getByText('3 accounts').count()).toBe(1);
     await pasteForm().getByRole('button', { name: 'Start copying' }).click();
 
     await expect.poll(() => users.getAttribute('aria-invalid')).toBe('true');
+    // The chosen separator reaches main: the fix is worded with it.
     expect(await describedText(users)).toContain(
-      'Line 2: "bob" has no password; write it as username,password.',
+      'Line 2: "bob" has no password; write it as username;password.',
     );
     // Focus goes to the field so the list is read out with it.
     await expect.poll(() => users.evaluate((el) => el.matches(':focus'))).toBe(true);

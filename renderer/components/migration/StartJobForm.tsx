@@ -33,6 +33,7 @@ const INITIAL: StartFormValues = {
     adminPassword: '',
   },
   users: '',
+  delimiter: '',
   skip: '',
   translate: '',
   concurrency: '4',
@@ -200,8 +201,10 @@ export function StartJobForm({
       <UsersField
         id={ids.users}
         value={values.users}
+        delimiter={values.delimiter}
         problems={problems.byField.users}
         onChange={(users) => setValues((v) => ({ ...v, users }))}
+        onDelimiterChange={(delimiter) => setValues((v) => ({ ...v, delimiter }))}
       />
       <JobOptionFields
         id={ids.options}

@@ -7,12 +7,15 @@ import {
 } from '../../migration/user-batches.ts';
 import { formatCount, plural } from '../../migration/progress-words.ts';
 import { ProblemList, describedBy } from './ProblemList.tsx';
+import { DelimiterSelect } from '../DelimiterSelect.tsx';
 
 interface UsersFieldProps {
   id: string;
   value: string;
+  delimiter: string;
   problems: readonly string[] | undefined;
   onChange(value: string): void;
+  onDelimiterChange(delimiter: string): void;
 }
 
 /** How many accounts a pasted list holds and, past 500, the batches it will be started in. */
@@ -25,7 +28,7 @@ export function useAccountCount(text: string) {
 }
 
 /** The pasted accounts, with the bad lines main found listed beside them. */
-export function UsersField({ id, value, problems, onChange }: UsersFieldProps) {
+export function UsersField({ id, value, delimiter, problems, onChange, onDelimiterChange }: UsersFieldProps) {
   const { count, batches } = useAccountCount(value);
   return (
     <fieldset className="form-section">
@@ -55,6 +58,7 @@ export function UsersField({ id, value, problems, onChange }: UsersFieldProps) {
           <p id={`${id}-count`} className="hint">
             {count === 0 ? 'No accounts yet.' : plural(count, 'account')}
           </p>
+          <DelimiterSelect id={`${id}-delimiter`} value={delimiter} onChange={onDelimiterChange} />
         </div>
         {problems?.length ? (
           <div className="users-problems">

@@ -4,7 +4,7 @@ import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { LineProblems } from './LineProblems.tsx';
-import { DelimiterSelect } from './DelimiterSelect.tsx';
+import { DelimiterSelect } from '../DelimiterSelect.tsx';
 
 /** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
 export function AccountsSection({ projectId }: { projectId: number }) {
