@@ -302,6 +302,7 @@ function folderSummary(
     failed: number;
     unchanged: boolean;
     flagsUpdated: number;
+    removedOnDestination?: number;
   },
 ): string {
   const into = source === destination ? '' : ` → "${destination}"`;
@@ -310,6 +311,10 @@ function folderSummary(
   const parts = [`${o.copied} copied`, `${o.skipped} already there`];
   if (o.failed) parts.push(`${o.failed} not copied`);
   if (o.flagsUpdated) parts.push(`${o.flagsUpdated} flag changes carried over`);
+  if (o.removedOnDestination)
+    parts.push(
+      `${o.removedOnDestination} moved or deleted on the new server since they were copied (not copied again)`,
+    );
   return `"${source}"${into}: ${o.total} messages, ${parts.join(', ')}.`;
 }
 

@@ -7,6 +7,7 @@ import type { SourceMessage } from './plan-folder-copy.ts';
 import { describeMessage } from './describe-message.ts';
 import { MigrationError } from './migration-error.ts';
 import { readAhead } from './read-ahead.ts';
+import { storableFlag } from './flag-sync.ts';
 
 /** A message at least this large travels alone: never several of them in one batch. */
 export const LARGE_MESSAGE_BYTES = 1024 * 1024;
@@ -33,8 +34,17 @@ export interface CopyTarget {
   batchMessages: number;
   signal: AbortSignal;
   onMessageFailed(failure: MessageFailure): void;
-  /** After each batch: messages stored, refused and vanished, and the bytes stored. */
-  onBatch(counts: { copied: number; failed: number; vanished: number; bytes: number }): void;
+  /**
+   * After each batch: messages stored, refused and vanished, the bytes stored, and how many were
+   * stored without the server saying their UIDs (no UIDPLUS): the ledger cannot pair those yet.
+   */
+  onBatch(counts: {
+    copied: number;
+    failed: number;
+    vanished: number;
+    bytes: number;
+    unpaired?: number;
+  }): void;
 }
 
 interface Fetched {
@@ -150,7 +160,13 @@ async function append(target: CopyTarget, messages: Fetched['messages']): Promis
   }));
   target.ledger.recordMany(target.pairing, target.sourceUidValidity, rows);
   const bytes = messages.reduce((sum, m) => sum + m.body.length, 0);
-  target.onBatch({ copied: messages.length, failed: 0, vanished: 0, bytes });
+  target.onBatch({
+    copied: messages.length,
+    failed: 0,
+    vanished: 0,
+    bytes,
+    unpaired: appended.uids ? 0 : messages.length,
+  });
 }
 
 interface ServerError {
@@ -188,11 +204,7 @@ function refusalOf(error: unknown, message: SourceMessage): MessageFailure | nul
 
 /** \Recent belongs to the server; keywords only where the destination keeps them. */
 function appendableFlags(flags: string[], permanent: Set<string> | null): string[] {
-  return flags.filter((flag) => {
-    if (flag === '\\Recent') return false;
-    if (flag.startsWith('\\') || permanent === null) return true;
-    return permanent.has('\\*') || permanent.has(flag);
-  });
+  return flags.filter((flag) => storableFlag(flag, permanent));
 }
 
 /** Batches of at most `maxBytes` and `maxMessages`; a large message always travels alone. */

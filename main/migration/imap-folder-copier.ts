@@ -36,6 +36,8 @@ export interface FolderOutcome {
   failed: number;
   bytes: number;
   flagsUpdated: number;
+  /** Copied before, then moved or deleted on the destination by its owner: not copied again. */
+  removedOnDestination: number;
   /** Unchanged since the last complete sync: no headers were fetched. */
   unchanged: boolean;
   uidValidity: number;
@@ -74,6 +76,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     failed: 0,
     bytes: 0,
     flagsUpdated: 0,
+    removedOnDestination: 0,
     unchanged: mode.kind === 'unchanged',
     uidValidity: status.uidValidity,
     uidNext: status.uidNext,
@@ -82,50 +85,81 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   // A listing that does not add up (mail expunged meanwhile, or a server answering a FETCH with
   // fewer messages than it has) is not trusted as the base of the next run.
   let listedAll: boolean;
+  // Flag changes the destination did not take: the saved state must not hide them next time.
+  let flagsNotCarried: number;
+  // Messages stored without their destination UID (no UIDPLUS): the next run pairs them by key.
+  let unpaired = 0;
   if (mode.kind === 'full') {
-    const sourceMessages = await source.list();
+    // Mail that arrived after the folder was opened is left to the next run: the state saved
+    // below says UIDNEXT as opened, and a message copied above it would be copied again.
+    // (POP3 has no UIDNEXT: its "UIDs" are digests and it never reads only new mail.)
+    const sourceMessages = (await source.list()).filter(
+      (m) => !status.ascendingUids || m.uid < status.uidNext,
+    );
     const destinationMessages = await listDestination(destination, box);
+    const destinationFlags = new Map(destinationMessages.map((m) => [m.uid, m.flags]));
     const entries = ledger.entries(pairing, status.uidValidity);
     const plan = planFolderCopy(sourceMessages, destinationMessages, entries, box.uidValidity);
     ledger.forget(pairing, status.uidValidity, plan.vanished);
-    const known = plan.matched.filter((m) => m.ledger === null);
+    // A pair found by key (after a crash between APPEND and the ledger write, or without
+    // UIDPLUS) is recorded with the flags it had when copied, or else the destination's own, so
+    // what changed on the source since is carried below like any other change.
+    const flagsBefore = (m: (typeof plan.matched)[number]) =>
+      m.ledger?.flags ??
+      entries.get(m.source.uid)?.flags ??
+      destinationFlags.get(m.destinationUid) ??
+      m.source.flags;
     ledger.recordMany(
       pairing,
       status.uidValidity,
-      known.map((m) => ({
-        uid: m.source.uid,
-        destinationUid: m.destinationUid,
-        destinationUidValidity: box.uidValidity,
-        messageKey: m.source.key,
-        size: m.source.size,
-        flags: m.source.flags,
-      })),
+      plan.matched
+        .filter((m) => m.ledger === null)
+        .map((m) => ({
+          uid: m.source.uid,
+          destinationUid: m.destinationUid,
+          destinationUidValidity: box.uidValidity,
+          messageKey: m.source.key,
+          size: m.source.size,
+          flags: [...flagsBefore(m)],
+        })),
     );
-    const states: FlagState[] = plan.matched.flatMap((m) =>
-      m.ledger
-        ? [
-            {
-              uid: m.source.uid,
-              destinationUid: m.destinationUid,
-              recorded: m.ledger.flags,
-              current: m.source.flags,
-            },
-          ]
-        : [],
+    const states: FlagState[] = plan.matched.map((m) => ({
+      uid: m.source.uid,
+      destinationUid: m.destinationUid,
+      recorded: flagsBefore(m),
+      current: m.source.flags,
+    }));
+    const flags = await carryFlagChanges(
+      destination,
+      ledger,
+      pairing,
+      status.uidValidity,
+      states,
+      box.permanentFlags,
     );
-    outcome.flagsUpdated = await carryFlagChanges(destination, ledger, pairing, status.uidValidity, states);
+    outcome.flagsUpdated = flags.carried;
+    flagsNotCarried = flags.failed;
     outcome.total = sourceMessages.length;
-    outcome.skipped = plan.matched.length;
+    outcome.skipped = plan.matched.length + plan.removedOnDestination.length;
+    outcome.removedOnDestination = plan.removedOnDestination.length;
     toCopy = plan.toCopy;
     listedAll = sourceMessages.length === status.messages;
   } else {
-    const fresh = mode.kind === 'new-only' ? await source.list({ from: mode.from, to: mode.to }) : [];
-    outcome.flagsUpdated = await carryChangedFlags(
+    let fresh = mode.kind === 'new-only' ? await source.list({ from: mode.from, to: mode.to }) : [];
+    if (fresh.length > 0) {
+      // Never twice: a UID the ledger already holds was copied by an earlier run.
+      const entries = ledger.entries(pairing, status.uidValidity);
+      fresh = fresh.filter((m) => !entries.has(m.uid));
+    }
+    const flags = await carryChangedFlags(
       options,
       status,
       saved!,
       mode.kind === 'new-only' ? mode.from : null,
+      box.permanentFlags,
     );
+    outcome.flagsUpdated = flags.carried;
+    flagsNotCarried = flags.failed;
     outcome.total = status.messages;
     outcome.skipped = status.messages - fresh.length;
     toCopy = fresh;
@@ -155,6 +189,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
           outcome.failed += counts.failed;
           outcome.total -= counts.vanished;
           if (counts.vanished > 0) listedAll = false;
+          unpaired += counts.unpaired ?? 0;
           outcome.bytes += counts.bytes;
           options.onProgress(outcome.skipped + outcome.copied + outcome.failed, outcome.total, outcome.bytes);
         },
@@ -163,7 +198,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     );
   }
 
-  if (outcome.failed > 0 || !listedAll) {
+  if (outcome.failed > 0 || !listedAll || flagsNotCarried > 0 || unpaired > 0) {
     ledger.clearSyncState(pairing);
   } else if (toCopy.length > 0 || mode.kind === 'full' || !sameState(saved!, status, box)) {
     const after = toCopy.length > 0 ? await destinationCounters(destination, destinationPath) : null;
@@ -182,12 +217,14 @@ async function carryChangedFlags(
   status: SourceFolderStatus,
   saved: FolderSyncState,
   below: number | null,
-): Promise<number> {
-  if (status.highestModseq !== null && saved.sourceHighestModseq === status.highestModseq) return 0;
+  permanentFlags: Set<string> | null,
+): Promise<{ carried: number; failed: number }> {
+  const none = { carried: 0, failed: 0 };
+  if (status.highestModseq !== null && saved.sourceHighestModseq === status.highestModseq) return none;
   const changed = await options.source.flagsSince(
     status.highestModseq !== null ? saved.sourceHighestModseq : null,
   );
-  if (changed.length === 0) return 0;
+  if (changed.length === 0) return none;
   const entries = options.ledger.entries(options.pairing, status.uidValidity);
   const states: FlagState[] = [];
   for (const { uid, flags } of changed) {
@@ -197,7 +234,14 @@ async function carryChangedFlags(
     if (!entry || entry.destinationUid === null) continue;
     states.push({ uid, destinationUid: entry.destinationUid, recorded: entry.flags, current: flags });
   }
-  return carryFlagChanges(options.destination, options.ledger, options.pairing, status.uidValidity, states);
+  return carryFlagChanges(
+    options.destination,
+    options.ledger,
+    options.pairing,
+    status.uidValidity,
+    states,
+    permanentFlags,
+  );
 }
 
 async function openDestination(client: ImapFlow, path: string): Promise<DestinationBox> {

@@ -15,6 +15,7 @@ import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY } from './retry-policy.ts';
 import { MigrationError } from './migration-error.ts';
 import { chooseDestinationLogin } from './destination-login.ts';
+import { lockMailbox, mailboxKey } from './mailbox-lock.ts';
 
 export interface JobRunnerDeps {
   jobs: JobRepository;
@@ -143,9 +144,22 @@ export async function runJob(
   };
 
   const runOne = async (account: JobAccountRow): Promise<AccountOutcome> => {
-    const release = await limiter.acquire([spec.source.host, spec.destination.host]);
+    let unlockMailbox: (() => void) | null = null;
+    let release: (() => void) | null = null;
     const state = live.get(account.id)!;
     try {
+      unlockMailbox = await lockMailbox(
+        mailboxKey(spec.destination.host, spec.destination.port, account.localUsername),
+        signal,
+        () =>
+          log(account.username, {
+            level: 'info',
+            message: `Waiting: another job is copying into ${account.localUsername} on the new server; this account starts when it is done.`,
+          }),
+      ).catch(() => {
+        throw new MigrationError('cancelled', 'The job was stopped before this account started.');
+      });
+      release = await limiter.acquire([spec.source.host, spec.destination.host]);
       if (signal.aborted)
         throw new MigrationError('cancelled', 'The job was stopped before this account started.');
       deps.jobs.updateAccount(account.id, { status: 'running' });
@@ -203,7 +217,8 @@ export async function runJob(
       log(account.username, { level: 'error', code: failure.code, message: failure.message });
       return { status: 'failed', copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0, error: failure };
     } finally {
-      release();
+      release?.();
+      unlockMailbox?.();
     }
   };
 

@@ -24,6 +24,11 @@ export interface MatchedMessage {
 export interface FolderCopyPlan {
   toCopy: SourceMessage[];
   matched: MatchedMessage[];
+  /**
+   * Copied before (the ledger holds the destination UID, same UIDVALIDITY) but no longer in the
+   * destination folder: moved or deleted there by its owner, so not copied again.
+   */
+  removedOnDestination: SourceMessage[];
   /** Ledger rows for messages no longer on the source: forgotten, never copied again. */
   vanished: number[];
 }
@@ -33,7 +38,8 @@ export interface FolderCopyPlan {
  * copied (when the destination confirms the UID still holds that message); everything else is
  * paired by key, counting copies: k identical source messages against n on the destination
  * leaves k − n to copy, so the destination mirrors the source and a crash between APPEND and
- * the ledger write never produces a duplicate.
+ * the ledger write never produces a duplicate. A message the ledger says was delivered and that
+ * is gone from the destination folder was moved or deleted there, and is not brought back.
  */
 export function planFolderCopy(
   source: readonly SourceMessage[],
@@ -45,6 +51,7 @@ export function planFolderCopy(
   const claimed = new Set<number>();
   const matched: MatchedMessage[] = [];
   const unmatched: SourceMessage[] = [];
+  const removedOnDestination: SourceMessage[] = [];
 
   for (const message of source) {
     const entry = ledger.get(message.uid);
@@ -58,6 +65,13 @@ export function planFolderCopy(
     ) {
       claimed.add(held.uid);
       matched.push({ source: message, destinationUid: held.uid, ledger: entry });
+    } else if (
+      entry &&
+      entry.destinationUid != null &&
+      entry.destinationUidValidity === destinationUidValidity &&
+      !destinationByUid.has(entry.destinationUid)
+    ) {
+      removedOnDestination.push(message);
     } else {
       unmatched.push(message);
     }
@@ -80,7 +94,7 @@ export function planFolderCopy(
 
   const present = new Set(source.map((m) => m.uid));
   const vanished = [...ledger.keys()].filter((uid) => !present.has(uid));
-  return { toCopy, matched, vanished };
+  return { toCopy, matched, removedOnDestination, vanished };
 }
 
 /** The flags worth carrying over; \Recent is the server's own and cannot be set. */

@@ -6,6 +6,7 @@ import { backoffDelay } from '../../main/migration/retry-policy.ts';
 import { messageKey } from '../../main/migration/message-key.ts';
 import { classifyError } from '../../main/migration/migration-error.ts';
 import { dateOf, uidNumber } from '../../main/migration/pop3-source-folder.ts';
+import { uidRanges } from '../../main/migration/flag-sync.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -176,5 +177,13 @@ describe('error words', () => {
       code: 'certificate-mismatch',
     });
     expect(classifyError(new Error('odd'), context)).toMatchObject({ code: 'internal', transient: false });
+  });
+});
+
+describe('UID sets for a flag STORE', () => {
+  it('names consecutive UIDs as ranges, in order, each once', () => {
+    expect(uidRanges([9, 3, 5, 6, 7, 7])).toBe('3,5:7,9');
+    expect(uidRanges([1])).toBe('1');
+    expect(uidRanges(Array.from({ length: 10_000 }, (_, i) => i + 1))).toBe('1:10000');
   });
 });

@@ -48,10 +48,10 @@ describe('planFolderCopy', () => {
     expect(plan.toCopy.map((m) => m.uid)).toEqual([2]);
   });
 
-  it('trusts the ledger only where the destination still holds that message under the same UIDVALIDITY', () => {
+  it('trusts the ledger where the destination still holds that message, and does not bring back one moved or deleted there', () => {
     const ledger = new Map([
       [1, led(1, 10, 'a')],
-      [2, led(2, 11, 'b')], // destination UID 11 is gone
+      [2, led(2, 11, 'b')], // destination UID 11 is gone: its owner moved or deleted it
       [3, led(3, 12, 'c', 8)], // destination folder was rebuilt (UIDVALIDITY 8 → 9)
     ]);
     const plan = planFolderCopy(
@@ -64,7 +64,14 @@ describe('planFolderCopy', () => {
       [1, 10, true],
       [3, 40, false],
     ]);
-    expect(plan.toCopy.map((m) => m.uid)).toEqual([2]);
+    expect(plan.toCopy.map((m) => m.uid)).toEqual([]);
+    expect(plan.removedOnDestination.map((m) => m.uid)).toEqual([2]);
+  });
+
+  it('copies again what the ledger holds under another destination UIDVALIDITY (the folder was recreated)', () => {
+    const plan = planFolderCopy([src(1, 'a')], [], new Map([[1, led(1, 10, 'a', 8)]]), 9);
+    expect(plan.toCopy.map((m) => m.uid)).toEqual([1]);
+    expect(plan.removedOnDestination).toEqual([]);
   });
 
   it('after a crash between APPEND and the ledger write, pairs the landed copy instead of duplicating it', () => {
