@@ -106,6 +106,7 @@ try {
     {
       jobs: services.jobs,
       ledger: services.ledger,
+      mailboxClaims: services.mailboxClaims,
       secrets: services.secrets,
       eventLog: services.eventLog,
       bus: services.bus,

@@ -15,6 +15,8 @@ import { createEventLog } from './store/event-log.ts';
 import { createJobRepository } from './store/job-repository.ts';
 import type { JobRepository } from './store/job-repository.ts';
 import { createLedgerRepository } from './store/ledger-repository.ts';
+import { createMailboxClaimRepository } from './store/mailbox-claim-repository.ts';
+import type { MailboxClaimRepository } from './store/mailbox-claim-repository.ts';
 import type { LedgerRepository } from './store/ledger-repository.ts';
 import type { SecretRepository } from './store/secret-repository.ts';
 import type { EventLog } from './store/event-log.ts';
@@ -79,6 +81,7 @@ export interface ServiceCore {
   secrets: SecretRepository;
   jobs: JobRepository;
   ledger: LedgerRepository;
+  mailboxClaims: MailboxClaimRepository;
   eventLog: EventLog;
   bus: EventBus;
   /** Migration jobs running in the background. */
@@ -105,9 +108,11 @@ export function createServices(options: ServicesOptions): Services {
   const stopForwarding = eventLog.onAppend((line) => bus.emit('log.line', line));
   const jobs = createJobRepository(db, options.clock);
   const ledger = createLedgerRepository(db, options.clock);
+  const mailboxClaims = createMailboxClaimRepository(db);
   const jobManager = createJobManager({
     jobs,
     ledger,
+    mailboxClaims,
     secrets,
     eventLog,
     bus,
@@ -136,6 +141,7 @@ export function createServices(options: ServicesOptions): Services {
     secrets,
     jobs,
     ledger,
+    mailboxClaims,
     jobManager,
     diagnostics,
     serverProfiles,

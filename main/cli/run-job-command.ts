@@ -33,6 +33,7 @@ export async function runJobCommand(
       {
         jobs: services.jobs,
         ledger: services.ledger,
+        mailboxClaims: services.mailboxClaims,
         secrets: services.secrets,
         eventLog: services.eventLog,
         bus: services.bus,

@@ -4,6 +4,7 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { EventLog } from '../store/event-log.ts';
 import type { JobAccountRow, JobRepository, JobRow } from '../store/job-repository.ts';
 import type { LedgerRepository } from '../store/ledger-repository.ts';
+import type { MailboxClaimRepository } from '../store/mailbox-claim-repository.ts';
 import type { SecretRepository } from '../store/secret-repository.ts';
 import { parseSkipList, parseTranslations } from './job-input/index.ts';
 import { createByteBudget } from './byte-budget.ts';
@@ -20,6 +21,8 @@ import { lockMailbox, mailboxKey } from './mailbox-lock.ts';
 export interface JobRunnerDeps {
   jobs: JobRepository;
   ledger: LedgerRepository;
+  /** Who copies into which destination mailbox now, across jobs and processes. */
+  mailboxClaims: MailboxClaimRepository;
   secrets: SecretRepository;
   eventLog: EventLog;
   bus: EventBus;
@@ -149,7 +152,9 @@ export async function runJob(
     const state = live.get(account.id)!;
     try {
       unlockMailbox = await lockMailbox(
+        deps.mailboxClaims,
         mailboxKey(spec.destination.host, spec.destination.port, account.localUsername),
+        `${runId}/${account.id}`,
         signal,
         () =>
           log(account.username, {

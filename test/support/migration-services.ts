@@ -64,6 +64,7 @@ export function runAgain(
     {
       jobs: services.jobs,
       ledger: services.ledger,
+      mailboxClaims: services.mailboxClaims,
       secrets: services.secrets,
       eventLog: services.eventLog,
       bus: services.bus,
