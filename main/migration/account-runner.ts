@@ -87,6 +87,8 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
       if (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch') {
         lastError = await ctx.explainCertificate(lastError);
       }
+      // Stopped while a dropped connection was being retried: interrupted, not failed.
+      if (lastError.transient && ctx.signal.aborted) lastError = stoppedError();
       if (!lastError.transient || ctx.signal.aborted || attempt === ctx.retry.attempts) break;
       const delay = backoffDelay(ctx.retry, attempt, ctx.random());
       ctx.log({
@@ -95,11 +97,19 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
         message: `${lastError.message} Trying again in ${Math.ceil(delay / 1000)} s (attempt ${attempt + 1} of ${ctx.retry.attempts}).`,
       });
       await ctx.sleep(delay);
+      if (ctx.signal.aborted) {
+        lastError = stoppedError();
+        break;
+      }
     }
   }
   const error = lastError ?? new MigrationError('internal', 'The account stopped for an unknown reason.');
   ctx.log({ level: 'error', code: error.code, message: error.message });
   return { status: 'failed', copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0, error };
+}
+
+function stoppedError(): MigrationError {
+  return new MigrationError('cancelled', 'The job was stopped; run it again to continue.');
 }
 
 interface Tagged {
@@ -201,8 +211,7 @@ async function runOnce(ctx: AccountRunContext): Promise<AccountOutcome> {
     let partial = false;
 
     for (const { entry, source } of folders) {
-      if (ctx.signal.aborted)
-        throw new MigrationError('cancelled', 'The job was stopped; run it again to continue.');
+      if (ctx.signal.aborted) throw stoppedError();
       const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
       for (const note of entry.notes) ctx.log({ level: 'info', folder: entry.source, message: note });
       try {

@@ -91,7 +91,8 @@ export async function runJob(
   // Worked out once, when the first account starts; a pin that no longer matches fails each account.
   const tlsOptions = deps.tls ? deps.tls(job) : Promise.resolve({});
   tlsOptions.catch(() => {});
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  // A pause or a stop ends a back-off at once (the account then stops as interrupted).
+  const sleep = deps.sleep ?? ((ms: number) => abortableDelay(ms, signal));
   const random = deps.random ?? Math.random;
   const log = (account: string | null, line: Parameters<AccountRunContext['log']>[0]) =>
     deps.eventLog.append({ ...line, jobId: job.id, projectId: job.projectId, account });
@@ -330,4 +331,18 @@ function jobSummaryLine(name: string, status: string, accounts: JobAccountRow[])
   const count = (s: AccountStatus) => accounts.filter((a) => a.status === s).length;
   const verb = status === 'cancelled' ? 'stopped' : status === 'paused' ? 'paused' : 'finished';
   return `Job "${name}" ${verb}: ${count('done')} done, ${count('partial')} partly done, ${count('failed')} failed${count('queued') ? `, ${count('queued')} not started` : ''}.`;
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
