@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startDovecot } from '../harness/dovecot.ts';
+import { acceptsConnections } from '../harness/free-port.ts';
 import type { DovecotServer } from '../harness/dovecot.ts';
 import { connectTo, rawMessage } from '../support/mail-fixtures.ts';
 import { doveadmPw, opensslPasswd, withoutPrefix } from '../support/password-hashes.ts';
@@ -353,6 +354,26 @@ describe('migration screen', () => {
     expect(await messageCount('bob', 'bob-pass')).toBe(3);
     expect(await messageCount('ann', 'ann-pass')).toBe(4);
     expect(await messageCount('cat', 'cat-pass')).toBe(2);
+  });
+
+  it('pauses a job that is waiting for the old server, and resumes it once the server is back', async () => {
+    const back = source.restart(3000);
+    while (await acceptsConnections(source.ports.imaps)) await new Promise((r) => setTimeout(r, 50));
+    await page.getByRole('button', { name: 'Copy new mail again' }).click();
+    const pause = page.getByRole('button', { name: 'Pause' });
+    await pause.click({ timeout: 10_000 });
+    await expect.poll(() => totals().textContent(), { timeout: 10_000 }).toMatch(/^Paused: /);
+    expect(await page.locator('.job-controls .hint').textContent()).toContain('Resume carries on');
+    await page.mouse.move(0, 0);
+    await page.locator('.job-panel').screenshot({ path: join(screenshots, 'migration-paused.png') });
+
+    await back;
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect
+      .poll(() => totals().textContent(), { timeout: 30_000 })
+      .toBe('Done: 3 of 3 accounts finished — 3 done, 0 partly done, 0 failed.');
+    expect(await messageCount('bob', 'bob-pass')).toBe(3);
+    expect(await messageCount('ann', 'ann-pass')).toBe(4);
   });
 
   it('shows the job where it is after leaving the page and coming back', async () => {
