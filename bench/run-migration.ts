@@ -26,7 +26,7 @@ const [
   { createAesGcmCipher },
   { systemClock },
   { createJob },
-  { runJob },
+  { jobStores, runJob },
   { openPop3Source },
   { tlsForJob },
   { holdYoungGeneration },
@@ -104,12 +104,7 @@ try {
   const summary = await runJob(
     job.name,
     {
-      jobs: services.jobs,
-      ledger: services.ledger,
-      mailboxClaims: services.mailboxClaims,
-      secrets: services.secrets,
-      eventLog: services.eventLog,
-      bus: services.bus,
+      ...jobStores(services),
       openPop3: (endpoint, user, password) =>
         openPop3Source(endpoint, user, password, tlsForJob.pop3(job.spec.source.trustedFingerprint)),
       tls: (row) => tlsForJob.imap(row.spec),

@@ -155,7 +155,7 @@ export function createServices(options: ServicesOptions): Services {
       profiles: serverProfiles,
       accounts,
       diagnostics,
-      jobs: jobManager,
+      jobs,
       logins: options.loginTest,
     }),
     notices: createNoticeService({

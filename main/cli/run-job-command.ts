@@ -1,5 +1,5 @@
 import type { Services } from '../services.ts';
-import { runJob } from '../migration/job-runner.ts';
+import { jobStores, runJob } from '../migration/job-runner.ts';
 import { serverConnections } from '../migration/server-connections.ts';
 import { holdYoungGeneration } from '../migration/young-generation.ts';
 import type { CliOutput } from './cli-context.ts';
@@ -31,12 +31,7 @@ export async function runJobCommand(
     const summary = await runJob(
       name,
       {
-        jobs: services.jobs,
-        ledger: services.ledger,
-        mailboxClaims: services.mailboxClaims,
-        secrets: services.secrets,
-        eventLog: services.eventLog,
-        bus: services.bus,
+        ...jobStores(services),
         ...serverConnections,
       },
       { signal: controller.signal, accounts },

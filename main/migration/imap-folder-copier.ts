@@ -145,16 +145,17 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     toCopy = plan.toCopy;
     listedAll = sourceMessages.length === status.messages;
   } else {
+    // Read from the store at most once, and only when new mail or flag changes need it.
+    let loaded: ReturnType<LedgerRepository['entries']> | undefined;
+    const entries = () => (loaded ??= ledger.entries(pairing, status.uidValidity));
     let fresh = mode.kind === 'new-only' ? await source.list({ from: mode.from, to: mode.to }) : [];
-    if (fresh.length > 0) {
-      // Never twice: a UID the ledger already holds was copied by an earlier run.
-      const entries = ledger.entries(pairing, status.uidValidity);
-      fresh = fresh.filter((m) => !entries.has(m.uid));
-    }
+    // Never twice: a UID the ledger already holds was copied by an earlier run.
+    if (fresh.length > 0) fresh = fresh.filter((m) => !entries().has(m.uid));
     const flags = await carryChangedFlags(
       options,
       status,
       saved!,
+      entries,
       mode.kind === 'new-only' ? mode.from : null,
       box.permanentFlags,
     );
@@ -216,6 +217,7 @@ async function carryChangedFlags(
   options: FolderCopyOptions,
   status: SourceFolderStatus,
   saved: FolderSyncState,
+  ledgerEntries: () => ReturnType<LedgerRepository['entries']>,
   below: number | null,
   permanentFlags: Set<string> | null,
 ): Promise<{ carried: number; failed: number }> {
@@ -225,7 +227,7 @@ async function carryChangedFlags(
     status.highestModseq !== null ? saved.sourceHighestModseq : null,
   );
   if (changed.length === 0) return none;
-  const entries = options.ledger.entries(options.pairing, status.uidValidity);
+  const entries = ledgerEntries();
   const states: FlagState[] = [];
   for (const { uid, flags } of changed) {
     // New messages are copied with the flags they have now.

@@ -40,6 +40,18 @@ export interface JobRunnerDeps {
 /** The abort reason that pauses a job rather than cancelling it. */
 export const PAUSE = 'pause';
 
+/** What a run reads and writes, as the services hold it. */
+export type JobStores = Pick<
+  JobRunnerDeps,
+  'jobs' | 'ledger' | 'mailboxClaims' | 'secrets' | 'eventLog' | 'bus'
+>;
+
+/** The stores of `services`, for the callers that run a job themselves (CLI, benchmark, tests). */
+export function jobStores(services: JobStores): JobStores {
+  const { jobs, ledger, mailboxClaims, secrets, eventLog, bus } = services;
+  return { jobs, ledger, mailboxClaims, secrets, eventLog, bus };
+}
+
 export interface JobRunOptions {
   signal?: AbortSignal;
   /** Message bodies in memory at once, across all accounts (default 16 MB). */

@@ -2,7 +2,7 @@ import type { Services } from '../../main/services.ts';
 import type { DovecotServer } from '../harness/dovecot.ts';
 import { createJob } from '../../main/migration/create-job.ts';
 import type { MigrationRequest } from '../../main/migration/create-job.ts';
-import { runJob } from '../../main/migration/job-runner.ts';
+import { jobStores, runJob } from '../../main/migration/job-runner.ts';
 import type { JobRunOptions, JobSummary } from '../../main/migration/job-runner.ts';
 import { openPop3Source } from '../../main/migration/open-pop3-source.ts';
 
@@ -62,12 +62,7 @@ export function runAgain(
   return runJob(
     name,
     {
-      jobs: services.jobs,
-      ledger: services.ledger,
-      mailboxClaims: services.mailboxClaims,
-      secrets: services.secrets,
-      eventLog: services.eventLog,
-      bus: services.bus,
+      ...jobStores(services),
       openPop3: (endpoint, user, password) => openPop3Source(endpoint, user, password, trust(servers.source)),
       tls: async () => ({ source: trust(servers.source), destination: trust(servers.destination) }),
       ...(behaviour.realSleep ? {} : { sleep: async () => {} }),

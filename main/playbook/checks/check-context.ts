@@ -4,7 +4,7 @@ import type { AccountRepository } from '../../store/account-repository.ts';
 import type { ServerProfileRepository } from '../../store/server-profile-repository.ts';
 import type { StoredTask } from '../../store/playbook-repository.ts';
 import type { DiagnosticsService } from '../../diagnostics/diagnostics-service.ts';
-import type { JobManager } from '../../migration/job-manager.ts';
+import type { JobRepository } from '../../store/job-repository.ts';
 import type { LoginTestDeps } from './destination-logins.ts';
 
 /** The services checks use; tests replace the login connector. */
@@ -12,7 +12,8 @@ export interface CheckDeps {
   profiles: ServerProfileRepository;
   accounts: AccountRepository;
   diagnostics: Pick<DiagnosticsService, 'checkDns'>;
-  jobs: Pick<JobManager, 'list' | 'get'>;
+  /** The stored jobs, their outcome and each account's status (no folder results needed). */
+  jobs: Pick<JobRepository, 'list' | 'accounts'>;
   logins?: LoginTestDeps | undefined;
 }
 

@@ -3,20 +3,20 @@
 import type { CheckContext, CheckOutcome } from './check-context.ts';
 
 export async function jobsDone(context: CheckContext): Promise<CheckOutcome> {
-  const projectJobs = context.jobs.list(context.project.id);
+  const projectJobs = context.jobs.list().filter((job) => job.projectId === context.project.id);
   const jobs = projectJobs.map((job) => ({
     name: job.name,
     status: job.status,
-    failed: job.accounts.failed,
-    partial: job.accounts.partial,
+    failed: job.counts.failed,
+    partial: job.counts.partial,
   }));
   // An account counts as copied when some job of the project finished it; jobs cut into batches
   // of 500 must all have run for the task to be complete.
   const copied = new Set(
     projectJobs.flatMap((job) =>
       context.jobs
-        .get(job.name)
-        .accountResults.filter((a) => a.status === 'done')
+        .accounts(job.id)
+        .filter((a) => a.status === 'done')
         .map((a) => a.username.toLowerCase()),
     ),
   );

@@ -4,6 +4,7 @@ import { DEFAULT_PORTS, DESTINATION_PROTOCOLS } from '../../migration/server-opt
 import { ProblemList, describedBy } from './ProblemList.tsx';
 import { PlaintextChoice } from './PlaintextChoice.tsx';
 import { TrustField } from './TrustField.tsx';
+import { ServerHostField } from './ServerHostField.tsx';
 
 interface DestinationServerFieldsProps {
   id: string;
@@ -19,24 +20,13 @@ export function DestinationServerFields({ id, values, problems, onChange }: Dest
     <fieldset className="form-section">
       <legend>New server</legend>
       <p className="hint section-hint">Where the mail goes. Messages it already has are not copied again.</p>
-      <div className="field">
-        <label htmlFor={`${id}-host`}>
-          Server name <span className="required">(required)</span>
-        </label>
-        <input
-          id={`${id}-host`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="imap.new-provider.com"
-          aria-required="true"
-          aria-invalid={problems.destinationHost?.length ? true : undefined}
-          aria-describedby={describedBy(`${id}-host`, false, problems.destinationHost)}
-          value={values.host}
-          onChange={(e) => onChange({ host: e.target.value })}
-        />
-        <ProblemList id={`${id}-host-problems`} problems={problems.destinationHost} />
-      </div>
+      <ServerHostField
+        id={id}
+        placeholder="imap.new-provider.com"
+        value={values.host}
+        problems={problems.destinationHost}
+        onChange={(host) => onChange({ host })}
+      />
       <div className="inline-fields">
         <fieldset className="field radio-group">
           <legend>Protocol</legend>

@@ -6,6 +6,7 @@ import { JobHistory } from './JobHistory.tsx';
 import { JobPanel } from './JobPanel.tsx';
 import { StartJobForm } from './StartJobForm.tsx';
 import { ProjectJobForm } from './ProjectJobForm.tsx';
+import { PickProjectPrompt } from '../PickProjectPrompt.tsx';
 
 type View = 'job' | 'form';
 
@@ -15,7 +16,6 @@ type View = 'job' | 'form';
  */
 export function MigrationPage() {
   const project = useAppState(selectCurrentProject);
-  const navigate = useAppState((s) => s.navigate);
   const loadMigration = useAppState((s) => s.loadMigration);
   const followJobEvents = useAppState((s) => s.followJobEvents);
   const jobs = useAppState((s) => s.jobs);
@@ -68,14 +68,7 @@ export function MigrationPage() {
         </p>
       </header>
 
-      {project === null ? (
-        <div className="card prompt-card">
-          <p>Pick a project, or create one, to copy its mail.</p>
-          <button type="button" className="button button-primary" onClick={() => navigate('projects')}>
-            Go to projects
-          </button>
-        </div>
-      ) : null}
+      {project === null ? <PickProjectPrompt purpose="copy its mail" /> : null}
 
       {project !== null && jobsStatus === 'failed' ? (
         <Notice tone="error">

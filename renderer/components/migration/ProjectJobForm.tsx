@@ -9,6 +9,7 @@ import { plural } from '../../migration/progress-words.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
 import { JobOptionFields } from './JobOptionFields.tsx';
+import { NotStartedNotice } from './NotStartedNotice.tsx';
 
 type OptionValues = Pick<StartFormValues, 'skip' | 'translate' | 'concurrency' | 'name'>;
 
@@ -158,15 +159,7 @@ export function ProjectJobForm({
         flags. Running it again copies only what is missing.
       </p>
 
-      {problems.general.length > 0 || problems.fields.length > 0 ? (
-        <Notice tone="error">
-          <p className="notice-title">The job was not started.</p>
-          {problems.general.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-          {problems.fields.length > 0 ? <p>Fix what is marked below, then start again.</p> : null}
-        </Notice>
-      ) : null}
+      <NotStartedNotice problems={problems} />
 
       <dl className="fact-list">
         <dt>From the old server</dt>

@@ -8,9 +8,10 @@ import {
   mayBePlaintext,
   sourceProtocol,
 } from '../../migration/server-options.ts';
-import { ProblemList, describedBy } from './ProblemList.tsx';
+import { ProblemList } from './ProblemList.tsx';
 import { PlaintextChoice } from './PlaintextChoice.tsx';
 import { TrustField } from './TrustField.tsx';
+import { ServerHostField } from './ServerHostField.tsx';
 
 interface SourceServerFieldsProps {
   id: string;
@@ -29,24 +30,13 @@ export function SourceServerFields({ id, values, problems, onChange }: SourceSer
       <p className="hint section-hint">
         Where the mail is now. Cutover only reads from it and never marks mail as read.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-host`}>
-          Server name <span className="required">(required)</span>
-        </label>
-        <input
-          id={`${id}-host`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="imap.old-provider.com"
-          aria-required="true"
-          aria-invalid={problems.sourceHost?.length ? true : undefined}
-          aria-describedby={describedBy(`${id}-host`, false, problems.sourceHost)}
-          value={values.host}
-          onChange={(e) => onChange({ host: e.target.value })}
-        />
-        <ProblemList id={`${id}-host-problems`} problems={problems.sourceHost} />
-      </div>
+      <ServerHostField
+        id={id}
+        placeholder="imap.old-provider.com"
+        value={values.host}
+        problems={problems.sourceHost}
+        onChange={(host) => onChange({ host })}
+      />
       <div className="field">
         <label htmlFor={`${id}-protocol`}>Protocol</label>
         <select

@@ -13,6 +13,7 @@ import { SourceServerFields } from './SourceServerFields.tsx';
 import { DestinationServerFields } from './DestinationServerFields.tsx';
 import { UsersField, useAccountCount } from './UsersField.tsx';
 import { JobOptionFields } from './JobOptionFields.tsx';
+import { NotStartedNotice } from './NotStartedNotice.tsx';
 
 const INITIAL: StartFormValues = {
   name: '',
@@ -169,15 +170,7 @@ export function StartJobForm({
         A job copies every folder of each account from the old server to the new one, keeping dates and flags.
         Running it again copies only what is missing.
       </p>
-      {problems.fields.length > 0 || problems.general.length > 0 ? (
-        <Notice tone="error">
-          <p className="notice-title">The job was not started.</p>
-          {problems.general.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-          {problems.fields.length > 0 ? <p>Fix what is marked below, then start again.</p> : null}
-        </Notice>
-      ) : null}
+      <NotStartedNotice problems={problems} />
       {partlyStarted ? (
         <Notice tone="info">
           <p>{partlyStarted}</p>

@@ -4,12 +4,12 @@ import { selectCurrentProject } from '../../state/app-store.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
 import { NoticeEditor } from './NoticeEditor.tsx';
+import { PickProjectPrompt } from '../PickProjectPrompt.tsx';
 
 /** The four user notices: pick one, edit its text with merge fields, save drafts for everyone. */
 export function NoticesPage() {
   const project = useAppState(selectCurrentProject);
   const api = useAppState((s) => s.api);
-  const navigate = useAppState((s) => s.navigate);
   const [data, setData] = useState<NoticeTemplates | null>(null);
   const [chosen, setChosen] = useState<NoticeKey>('three-weeks-before');
   const [error, setError] = useState<string | null>(null);
@@ -41,14 +41,7 @@ export function NoticesPage() {
           person to send from your mail program.
         </p>
       </header>
-      {project === null ? (
-        <div className="card prompt-card">
-          <p>Pick a project, or create one, to write its notices.</p>
-          <button type="button" className="button button-primary" onClick={() => navigate('projects')}>
-            Go to projects
-          </button>
-        </div>
-      ) : null}
+      {project === null ? <PickProjectPrompt purpose="write its notices" /> : null}
       {error ? (
         <Notice tone="error">
           <p>The notices could not be loaded. {error}</p>

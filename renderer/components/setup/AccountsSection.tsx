@@ -1,56 +1,40 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Account, LineError } from '../../../preload/contract.ts';
+import type { Account } from '../../../preload/contract.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
-import { LineProblems } from './LineProblems.tsx';
+import { PasteField, TextFileField } from '../PasteField.tsx';
 import { DelimiterSelect } from '../DelimiterSelect.tsx';
+import { usePastedImport } from './use-pasted-import.ts';
 
 /** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
 export function AccountsSection({ projectId }: { projectId: number }) {
   const api = useAppState((s) => s.api);
   const refreshProjects = useAppState((s) => s.refreshProjects);
   const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [text, setText] = useState('');
   const [delimiter, setDelimiter] = useState('');
-  const [lineErrors, setLineErrors] = useState<LineError[]>([]);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = 'accounts-import';
+  const paste = usePastedImport({
+    fieldId: id,
+    importText: (text) => api.accounts.import({ projectId, text, ...(delimiter ? { delimiter } : {}) }),
+    describe: ({ added, updated }) =>
+      `Imported: ${added} added, ${updated} updated. Passwords are stored encrypted and are not shown again.`,
+    after: () => reload(),
+  });
+  const { setMessage } = paste;
 
   const load = useCallback(async () => {
     const result = await api.accounts.list({ projectId });
     if (result.ok) setAccounts(result.value);
     else setMessage({ tone: 'error', text: `The accounts could not be loaded. ${result.error.message}` });
-  }, [api, projectId]);
+  }, [api, projectId, setMessage]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const importText = async () => {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    const result = await api.accounts.import({ projectId, text, ...(delimiter ? { delimiter } : {}) });
-    setBusy(false);
-    if (!result.ok) {
-      setLineErrors([]);
-      setMessage({ tone: 'error', text: `Nothing was imported. ${result.error.message}` });
-      return;
-    }
-    const { added, updated, errors } = result.value;
-    setLineErrors(errors);
-    if (errors.length > 0) {
-      setMessage(null);
-      document.getElementById(id)?.focus();
-      return;
-    }
-    setText('');
-    setMessage({
-      tone: 'success',
-      text: `Imported: ${added} added, ${updated} updated. Passwords are stored encrypted and are not shown again.`,
-    });
+  // The project list shows account counts.
+  const reload = async () => {
     await load();
     await refreshProjects();
   };
@@ -62,65 +46,50 @@ export function AccountsSection({ projectId }: { projectId: number }) {
       return;
     }
     setMessage({ tone: 'success', text: `Removed ${account.username}.` });
-    await load();
-    await refreshProjects();
+    await reload();
   };
 
-  const errorsId = `${id}-problems`;
   return (
     <section className="card" aria-labelledby="accounts-title">
       <h3 id="accounts-title" className="section-title">
         Accounts
       </h3>
-      {message ? (
-        <Notice tone={message.tone}>
-          <p>{message.text}</p>
+      {paste.message ? (
+        <Notice tone={paste.message.tone}>
+          <p>{paste.message.text}</p>
         </Notice>
       ) : null}
-      <div className="field">
-        <label htmlFor={id}>Paste the accounts</label>
-        <p id={`${id}-hint`} className="hint">
-          One per line: <code>username,password</code>, optionally followed by the new server’s username and
-          password: <code>username,password,new_username,new_password</code>. Commas, semicolons or tabs all
-          work.
-        </p>
-        <textarea
-          id={id}
-          className="mono"
-          rows={6}
-          spellCheck={false}
-          autoComplete="off"
-          value={text}
-          aria-invalid={lineErrors.length > 0 ? true : undefined}
-          aria-describedby={[`${id}-hint`, lineErrors.length > 0 ? errorsId : ''].filter(Boolean).join(' ')}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      <LineProblems id={errorsId} errors={lineErrors} />
+      <PasteField
+        id={id}
+        label="Paste the accounts"
+        rows={6}
+        hint={
+          <>
+            One per line: <code>username,password</code>, optionally followed by the new server’s username and
+            password: <code>username,password,new_username,new_password</code>. Commas, semicolons or tabs all
+            work.
+          </>
+        }
+        value={paste.text}
+        onChange={paste.setText}
+        errors={paste.lineErrors}
+      />
       <DelimiterSelect id={`${id}-delimiter`} value={delimiter} onChange={setDelimiter} />
-      <div className="field">
-        <label htmlFor={`${id}-file`}>Or pick a CSV file</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void file.text().then((content) => setText(content));
-          }}
-        />
-        <span className="hint">
-          The file is read on this computer and shown above before anything is imported.
-        </span>
-      </div>
+      <TextFileField
+        id={`${id}-file`}
+        label="Or pick a CSV file"
+        accept=".csv,.txt,text/csv,text/plain"
+        onText={paste.setText}
+        hint="The file is read on this computer and shown above before anything is imported."
+      />
       <div className="form-actions">
         <button
           type="button"
           className="button button-primary"
-          aria-disabled={busy || undefined}
-          onClick={() => void importText()}
+          aria-disabled={paste.busy || undefined}
+          onClick={() => void paste.run()}
         >
-          {busy ? 'Importing…' : 'Import accounts'}
+          {paste.busy ? 'Importing…' : 'Import accounts'}
         </button>
       </div>
       <h4 className="subsection-title accounts-list-title">In this project</h4>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Alias, AliasInventory, LineError } from '../../../preload/contract.ts';
+import type { Alias, AliasInventory } from '../../../preload/contract.ts';
 import { plural } from '../../migration/progress-words.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
-import { LineProblems } from './LineProblems.tsx';
+import { PasteField } from '../PasteField.tsx';
+import { usePastedImport } from './use-pasted-import.ts';
 
 /**
  * The aliases and domains that move with the mailboxes, as one list to work through: each
@@ -12,45 +13,25 @@ import { LineProblems } from './LineProblems.tsx';
 export function AliasesSection({ projectId, projectVersion }: { projectId: number; projectVersion: string }) {
   const api = useAppState((s) => s.api);
   const [inventory, setInventory] = useState<AliasInventory | null>(null);
-  const [text, setText] = useState('');
-  const [lineErrors, setLineErrors] = useState<LineError[]>([]);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = 'aliases-import';
+  const paste = usePastedImport({
+    fieldId: id,
+    importText: (text) => api.aliases.import({ projectId, text }),
+    describe: ({ added, updated }) => `Aliases imported: ${added} added, ${updated} updated.`,
+    after: (): Promise<void> => load(),
+  });
+  const { setMessage } = paste;
 
   const load = useCallback(async () => {
     const result = await api.aliases.inventory({ projectId });
     if (result.ok) setInventory(result.value);
     else setMessage({ tone: 'error', text: `The aliases could not be loaded. ${result.error.message}` });
     // projectVersion: the project's domains or accounts changed, so the notes may have too.
-  }, [api, projectId, projectVersion]);
+  }, [api, projectId, projectVersion, setMessage]);
 
   useEffect(() => {
     void load();
   }, [load]);
-
-  const importText = async () => {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    const result = await api.aliases.import({ projectId, text });
-    setBusy(false);
-    if (!result.ok) {
-      setMessage({ tone: 'error', text: `Nothing was imported. ${result.error.message}` });
-      return;
-    }
-    setLineErrors(result.value.errors);
-    if (result.value.errors.length > 0) {
-      document.getElementById(id)?.focus();
-      return;
-    }
-    setText('');
-    setMessage({
-      tone: 'success',
-      text: `Aliases imported: ${result.value.added} added, ${result.value.updated} updated.`,
-    });
-    await load();
-  };
 
   const remove = async (alias: Alias) => {
     const result = await api.aliases.remove({ aliasId: alias.id });
@@ -62,7 +43,6 @@ export function AliasesSection({ projectId, projectVersion }: { projectId: numbe
     setMessage({ tone: 'success', text: `Removed ${alias.address}.` });
   };
 
-  const errorsId = `${id}-problems`;
   return (
     <section className="card" aria-labelledby="aliases-title">
       <h3 id="aliases-title" className="section-title">
@@ -72,9 +52,9 @@ export function AliasesSection({ projectId, projectVersion }: { projectId: numbe
         Aliases are addresses without a mailbox of their own, such as <code>sales@</code> delivering to two
         people. They are not copied with the mail: list them here to create them again on the new service.
       </p>
-      {message ? (
-        <Notice tone={message.tone}>
-          <p>{message.text}</p>
+      {paste.message ? (
+        <Notice tone={paste.message.tone}>
+          <p>{paste.message.text}</p>
         </Notice>
       ) : null}
 
@@ -96,33 +76,29 @@ export function AliasesSection({ projectId, projectVersion }: { projectId: numbe
         </ul>
       ) : null}
 
-      <div className="field">
-        <label htmlFor={id}>Paste the aliases</label>
-        <p id={`${id}-hint`} className="hint">
-          One per line: the alias, then where it delivers, e.g.{' '}
-          <code>sales@example.com,ann@example.com,bob@example.com</code>. A Postfix virtual table or an
-          aliases file (<code>sales: ann, bob</code>) works too.
-        </p>
-        <textarea
-          id={id}
-          className="mono"
-          rows={4}
-          spellCheck={false}
-          value={text}
-          aria-invalid={lineErrors.length > 0 ? true : undefined}
-          aria-describedby={[`${id}-hint`, lineErrors.length > 0 ? errorsId : ''].filter(Boolean).join(' ')}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      <LineProblems id={errorsId} errors={lineErrors} />
+      <PasteField
+        id={id}
+        label="Paste the aliases"
+        rows={4}
+        hint={
+          <>
+            One per line: the alias, then where it delivers, e.g.{' '}
+            <code>sales@example.com,ann@example.com,bob@example.com</code>. A Postfix virtual table or an
+            aliases file (<code>sales: ann, bob</code>) works too.
+          </>
+        }
+        value={paste.text}
+        onChange={paste.setText}
+        errors={paste.lineErrors}
+      />
       <div className="form-actions">
         <button
           type="button"
           className="button button-primary"
-          aria-disabled={busy || undefined}
-          onClick={() => void importText()}
+          aria-disabled={paste.busy || undefined}
+          onClick={() => void paste.run()}
         >
-          {busy ? 'Importing…' : 'Import aliases'}
+          {paste.busy ? 'Importing…' : 'Import aliases'}
         </button>
       </div>
 

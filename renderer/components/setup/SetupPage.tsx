@@ -7,12 +7,12 @@ import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
 import { ServerProfileForm } from './ServerProfileForm.tsx';
 import { AccountsSection } from './AccountsSection.tsx';
 import { AliasesSection } from './AliasesSection.tsx';
+import { PickProjectPrompt } from '../PickProjectPrompt.tsx';
 
 /** Prepare · Servers and accounts: what the rest of the wizard needs to know about the project. */
 export function SetupPage() {
   const summary = useAppState(selectCurrentProject);
   const api = useAppState((s) => s.api);
-  const navigate = useAppState((s) => s.navigate);
   const [project, setProject] = useState<Project | null>(null);
   const [profiles, setProfiles] = useState<ServerProfiles | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,14 +45,7 @@ export function SetupPage() {
           The cutover date, the mail domains, the old and new servers, and the mailboxes that move.
         </p>
       </header>
-      {summary === null ? (
-        <div className="card prompt-card">
-          <p>Pick a project, or create one, to set up its servers and accounts.</p>
-          <button type="button" className="button button-primary" onClick={() => navigate('projects')}>
-            Go to projects
-          </button>
-        </div>
-      ) : null}
+      {summary === null ? <PickProjectPrompt purpose="set up its servers and accounts" /> : null}
       {error ? (
         <Notice tone="error">
           <p>The project could not be loaded. {error}</p>

@@ -3,7 +3,7 @@ import type { HashImportResult, HashListFormat, LineError } from '../../../prelo
 import { FORMAT_WORDS, importSentence } from '../../provisioning/hash-words.ts';
 import { useAppState } from '../../state/store-context.ts';
 import { Notice } from '../Notice.tsx';
-import { LineProblems } from '../setup/LineProblems.tsx';
+import { PasteField, TextFileField } from '../PasteField.tsx';
 
 type FormatChoice = HashListFormat | 'auto';
 
@@ -23,7 +23,6 @@ export function HashImportForm({
   const [outcome, setOutcome] = useState<HashImportResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const id = 'hash-import';
-  const errorsId = `${id}-problems`;
 
   const submit = async () => {
     if (busy) return;
@@ -59,41 +58,28 @@ export function HashImportForm({
           <p>{failure}</p>
         </Notice>
       ) : null}
-      <div className="field">
-        <label htmlFor={id}>Paste the old password hashes</label>
-        <p id={`${id}-hint`} className="hint">
-          One user a line, as the old server keeps them: <code>/etc/shadow</code> (
-          <code>ann:$6$…:19000:…</code>), a Dovecot passwd-file (<code>ann:{'{SSHA}'}…</code>) or CSV (
-          <code>ann@example.com,$1$…</code>). Lines for users this project does not have are listed, not
-          imported.
-        </p>
-        <textarea
-          id={id}
-          className="mono"
-          rows={5}
-          spellCheck={false}
-          autoComplete="off"
-          value={text}
-          aria-invalid={lineErrors.length > 0 ? true : undefined}
-          aria-describedby={[`${id}-hint`, lineErrors.length > 0 ? errorsId : ''].filter(Boolean).join(' ')}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      <LineProblems id={errorsId} errors={lineErrors} />
+      <PasteField
+        id={id}
+        label="Paste the old password hashes"
+        hint={
+          <>
+            One user a line, as the old server keeps them: <code>/etc/shadow</code> (
+            <code>ann:$6$…:19000:…</code>), a Dovecot passwd-file (<code>ann:{'{SSHA}'}…</code>) or CSV (
+            <code>ann@example.com,$1$…</code>). Lines for users this project does not have are listed, not
+            imported.
+          </>
+        }
+        value={text}
+        onChange={setText}
+        errors={lineErrors}
+      />
       <div className="inline-fields">
-        <div className="field">
-          <label htmlFor={`${id}-file`}>Or pick a file</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,.txt,.passwd,text/csv,text/plain"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void file.text().then((content) => setText(content));
-              e.target.value = '';
-            }}
-          />
-        </div>
+        <TextFileField
+          id={`${id}-file`}
+          label="Or pick a file"
+          accept=".csv,.txt,.passwd,text/csv,text/plain"
+          onText={setText}
+        />
         <div className="field">
           <label htmlFor={`${id}-format`}>The lines are</label>
           <select

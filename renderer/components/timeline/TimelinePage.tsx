@@ -8,6 +8,7 @@ import { useAppState } from '../../state/store-context.ts';
 import { FieldError } from '../FieldError.tsx';
 import { Notice } from '../Notice.tsx';
 import { TaskStatusBadge } from '../tasks/TaskStatusBadge.tsx';
+import { PickProjectPrompt } from '../PickProjectPrompt.tsx';
 
 const TYPES = { html: 'text/html;charset=utf-8', csv: 'text/csv;charset=utf-8' } as const;
 
@@ -55,12 +56,7 @@ export function TimelinePage() {
         </p>
       </header>
       {project === null ? (
-        <div className="card prompt-card">
-          <p>Pick a project, or create one, to see its timeline.</p>
-          <button type="button" className="button button-primary" onClick={() => navigate('projects')}>
-            Go to projects
-          </button>
-        </div>
+        <PickProjectPrompt purpose="see its timeline" />
       ) : (
         <>
           <div className="form-actions">

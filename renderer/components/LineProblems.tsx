@@ -1,4 +1,4 @@
-import type { LineError } from '../../../preload/contract.ts';
+import type { LineError } from '../../preload/contract.ts';
 
 /** "Line 2: …" for an error main already worded as "line 2: …", and for one it did not. */
 export function lineProblemText(error: LineError): string {
