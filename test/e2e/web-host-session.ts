@@ -2,13 +2,19 @@
 // its own, and a headless Chromium page that records console errors and CSP violations.
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const screenshots = join(repoRoot, 'test', 'screenshots');
+/**
+ * Where the tests save what they see: an ignored folder, so `npm test` never rewrites tracked
+ * files. `npm run screenshots` points this at test/screenshots/ to refresh the committed ones.
+ */
+export const screenshots = process.env.CUTOVER_SCREENSHOTS
+  ? resolve(repoRoot, process.env.CUTOVER_SCREENSHOTS)
+  : join(repoRoot, 'test', '.tmp', 'screenshots');
 
 export interface WebHostSession {
   url: string;

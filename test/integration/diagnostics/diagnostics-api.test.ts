@@ -10,7 +10,12 @@ import type { StoredDiagnostic } from '../../../preload/contract.ts';
 let dns: TestDnsServer;
 let dovecot: DovecotServer;
 let services: ReturnType<typeof createTestServices>;
-const clock = fixedClock('2026-11-24T10:00:00.000Z');
+// The certificates are made when the test runs, so the clock is too: a fixed date would meet
+// "not yet valid" (or "expired") once the calendar moves past it.
+const MINUTE = 60_000;
+const checkedAt = new Date(Math.floor(Date.now() / MINUTE) * MINUTE);
+const dnsCheckedAt = new Date(checkedAt.getTime() + 5 * MINUTE);
+const clock = fixedClock(checkedAt.toISOString());
 
 beforeAll(async () => {
   [dns, dovecot] = await Promise.all([
@@ -61,7 +66,7 @@ describe('diagnostics through the typed API', () => {
       value: {
         kind: 'certificate',
         target: 'mail.customer.test',
-        checkedAt: '2026-11-24T10:00:00.000Z',
+        checkedAt: checkedAt.toISOString(),
         verdict: 'self-signed',
         problemsFound: true,
       },
@@ -90,14 +95,14 @@ describe('diagnostics through the typed API', () => {
   });
 
   it('checks DNS with the default resolvers main chooses, and exports a self-contained HTML report', async () => {
-    clock.set('2026-11-24T10:05:00.000Z');
+    clock.set(dnsCheckedAt.toISOString());
     const result = await services.dispatch('diagnostics.checkDns', {
       domain: 'customer.test',
       authorities: [`127.0.0.1:${dns.port}`],
     });
     expect(result).toMatchObject({
       ok: true,
-      value: { kind: 'dns', target: 'customer.test', checkedAt: '2026-11-24T10:05:00.000Z' },
+      value: { kind: 'dns', target: 'customer.test', checkedAt: dnsCheckedAt.toISOString() },
     });
     const report = (result as { value: StoredDiagnostic }).value.report;
     expect(report.kind === 'dns' && report.mx.ttl).toBe(3600);
@@ -107,7 +112,7 @@ describe('diagnostics through the typed API', () => {
     expect(exported).toMatchObject({
       ok: true,
       value: {
-        fileName: 'cutover-dns-customer.test-2026-11-24-10-05.html',
+        fileName: `cutover-dns-customer.test-${fileStamp(dnsCheckedAt)}.html`,
         html: expect.stringContaining('customer.test'),
       },
     });
@@ -144,3 +149,9 @@ describe('diagnostics through the typed API', () => {
     });
   });
 });
+
+/** The export's stamp, written out field by field: YYYY-MM-DD-HH-MM in UTC. */
+function fileStamp(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getUTCFullYear()}-${two(at.getUTCMonth() + 1)}-${two(at.getUTCDate())}-${two(at.getUTCHours())}-${two(at.getUTCMinutes())}`;
+}
