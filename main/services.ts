@@ -15,8 +15,8 @@ import { createEventLog } from './store/event-log.ts';
 import { createJobRepository } from './store/job-repository.ts';
 import type { JobRepository } from './store/job-repository.ts';
 import { createLedgerRepository } from './store/ledger-repository.ts';
-import { createMailboxClaimRepository } from './store/mailbox-claim-repository.ts';
-import type { MailboxClaimRepository } from './store/mailbox-claim-repository.ts';
+import { createClaimRepository } from './store/claim-repository.ts';
+import type { ClaimRepository } from './store/claim-repository.ts';
 import type { LedgerRepository } from './store/ledger-repository.ts';
 import type { SecretRepository } from './store/secret-repository.ts';
 import type { EventLog } from './store/event-log.ts';
@@ -81,7 +81,8 @@ export interface ServiceCore {
   secrets: SecretRepository;
   jobs: JobRepository;
   ledger: LedgerRepository;
-  mailboxClaims: MailboxClaimRepository;
+  /** Which process runs which job and writes which mailbox, across processes. */
+  claims: ClaimRepository;
   eventLog: EventLog;
   bus: EventBus;
   /** Migration jobs running in the background. */
@@ -108,11 +109,11 @@ export function createServices(options: ServicesOptions): Services {
   const stopForwarding = eventLog.onAppend((line) => bus.emit('log.line', line));
   const jobs = createJobRepository(db, options.clock);
   const ledger = createLedgerRepository(db, options.clock);
-  const mailboxClaims = createMailboxClaimRepository(db);
+  const claims = createClaimRepository(db);
   const jobManager = createJobManager({
     jobs,
     ledger,
-    mailboxClaims,
+    claims,
     secrets,
     eventLog,
     bus,
@@ -141,7 +142,7 @@ export function createServices(options: ServicesOptions): Services {
     secrets,
     jobs,
     ledger,
-    mailboxClaims,
+    claims,
     jobManager,
     diagnostics,
     serverProfiles,

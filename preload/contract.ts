@@ -392,6 +392,32 @@ export interface JobSummary {
   accounts: Record<AccountStatus, number>;
 }
 
+/**
+ * Why an account, a folder or a message did not copy: one vocabulary from the engine to the
+ * screen. The renderer has words for every code (a missing one fails the build).
+ */
+export type MigrationErrorCode =
+  | 'source-auth-failed'
+  | 'destination-auth-failed'
+  | 'timeout'
+  | 'connection-dropped'
+  | 'host-not-found'
+  | 'connection-refused'
+  | 'certificate-untrusted'
+  | 'certificate-mismatch'
+  | 'starttls-unavailable'
+  | 'wrong-protocol'
+  | 'over-quota'
+  | 'message-too-large'
+  | 'message-refused'
+  | 'throttled'
+  | 'folder-failed'
+  | 'cancelled'
+  | 'job-busy'
+  | 'mailbox-taken-over'
+  | 'nothing-to-read'
+  | 'internal';
+
 export interface FolderResult {
   sourceFolder: string;
   destinationFolder: string;
@@ -400,7 +426,7 @@ export interface FolderResult {
   skipped: number;
   failed: number;
   status: 'queued' | 'running' | 'done' | 'partial' | 'failed' | 'skipped';
-  errorCode: string | null;
+  errorCode: MigrationErrorCode | null;
   errorMessage: string | null;
 }
 
@@ -408,7 +434,7 @@ export interface JobAccountResult {
   username: string;
   localUsername: string;
   status: AccountStatus;
-  errorCode: string | null;
+  errorCode: MigrationErrorCode | null;
   errorMessage: string | null;
   messagesTotal: number;
   copied: number;

@@ -4,12 +4,16 @@ import type { CliOutput } from './cli-context.ts';
 
 /**
  * Shows a running job: with --json, progress and log events one JSON object per line; for a
- * person, each account's outcome and every warning as it happens.
+ * person, each account's outcome and every warning as it happens. Events that arrive before
+ * the job is known (it is created and started in one call) are held until `show(jobId)`.
  */
-export function followJob(services: Services, output: CliOutput, jobId: () => number | null): () => void {
-  const stop = services.bus.subscribe((event, payload) => {
-    const id = jobId();
-    if (id === null) return;
+export function followJob(
+  services: Services,
+  output: CliOutput,
+): { show(jobId: number): void; stop(): void } {
+  let id: number | null = null;
+  const early: Array<[string, unknown]> = [];
+  const print = (event: string, payload: unknown) => {
     if (event === 'job.progress') {
       const p = payload as { jobId: number; kind: string };
       if (p.jobId === id && output.json) output.result({ type: 'progress', ...p }, () => '');
@@ -33,12 +37,29 @@ export function followJob(services: Services, output: CliOutput, jobId: () => nu
         `${line.level === 'error' ? '✗ ' : line.level === 'warn' ? '! ' : ''}${who}${where}${line.message}`,
       );
     }
+  };
+  const stop = services.bus.subscribe((event, payload) => {
+    if (id === null) early.push([event, payload]);
+    else print(event, payload);
   });
-  return stop;
+  return {
+    show(jobId) {
+      id = jobId;
+      for (const [event, payload] of early.splice(0)) print(event, payload);
+    },
+    stop,
+  };
 }
 
 /** The closing summary: per account and per folder counts. */
 export function printSummary(output: CliOutput, summary: JobSummary): void {
+  const name = quoteJobName(summary.job.name);
+  const next =
+    summary.status === 'done'
+      ? 'Every account is done.'
+      : summary.status === 'paused' || summary.status === 'cancelled'
+        ? `${summary.status === 'paused' ? 'Paused' : 'Stopped'}: nothing is lost or copied twice. Carry on with: cutover retry ${name}`
+        : `Fix what the log says (cutover log ${name}), then run: cutover retry ${name}`;
   const value = {
     type: 'summary',
     job: summary.job.name,
@@ -55,20 +76,18 @@ export function printSummary(output: CliOutput, summary: JobSummary): void {
       bytes: a.bytesCopied,
       folders: a.folders,
     })),
+    next,
   };
   output.result(value, () => {
     const rows = summary.accounts.map(
       (a) =>
         `  ${a.status.padEnd(8)} ${a.username.padEnd(28)} ${String(a.messagesCopied).padStart(7)} copied ${String(a.messagesSkipped).padStart(7)} already there ${String(a.messagesFailed).padStart(5)} not copied`,
     );
-    const next =
-      summary.status === 'done'
-        ? 'Every account is done.'
-        : `Fix what the log says (cutover log ${quote(summary.job.name)}), then run: cutover retry ${quote(summary.job.name)}`;
     return [`Job ${summary.job.name}: ${summary.status}`, ...rows, next].join('\n');
   });
 }
 
-function quote(name: string): string {
+/** A job name as typed on a command line. */
+export function quoteJobName(name: string): string {
   return /^[\w.-]+$/.test(name) ? name : JSON.stringify(name);
 }

@@ -1,45 +1,45 @@
 import type { Services } from '../services.ts';
-import { jobStores, runJob } from '../migration/job-runner.ts';
-import { serverConnections } from '../migration/server-connections.ts';
+import type { JobManager } from '../migration/job-manager.ts';
 import { holdYoungGeneration } from '../migration/young-generation.ts';
 import type { CliOutput } from './cli-context.ts';
 import { ExitCode } from './exit-codes.ts';
-import { followJob, printSummary } from './job-output.ts';
+import { followJob, printSummary, quoteJobName } from './job-output.ts';
 
 /**
- * Runs (or resumes) a job from the command line. Ctrl+C stops it cleanly: accounts in flight
- * stop after the current message, and `cutover retry` carries on later.
+ * Runs (or resumes) a job from the command line through the same job service as the app:
+ * `begin` starts it (migrate, retry or retry --all) and returns its name. Ctrl+C pauses it
+ * cleanly: accounts in flight stop after the current messages, and `cutover retry` carries on.
  */
 export async function runJobCommand(
   services: Services,
   output: CliOutput,
-  name: string,
-  accounts: 'unfinished' | 'all' = 'unfinished',
+  begin: (jobs: JobManager) => { name: string; id: number },
 ): Promise<number> {
-  const job = services.jobs.byName(name);
   // This process does nothing but the job (the desktop app keeps V8's defaults).
   holdYoungGeneration();
-  const controller = new AbortController();
-  const stopOnSignal = () => {
-    output.info('Stopping after the messages in flight… (press Ctrl+C again to quit at once)');
-    controller.abort();
+  const follow = followJob(services, output);
+  let name: string | null = null;
+  const pauseOnSignal = () => {
+    output.info('Pausing after the messages in flight… (press Ctrl+C again to quit at once)');
+    if (name !== null) services.jobManager.pause(name);
     process.once('SIGINT', () => process.exit(130));
   };
-  process.once('SIGINT', stopOnSignal);
-  const unfollow = followJob(services, output, () => job.id);
+  process.once('SIGINT', pauseOnSignal);
   try {
-    const summary = await runJob(
-      name,
-      {
-        ...jobStores(services),
-        ...serverConnections,
-      },
-      { signal: controller.signal, accounts },
-    );
+    const started = begin(services.jobManager);
+    name = started.name;
+    follow.show(started.id);
+    const summary = await services.jobManager.settled(started.name);
+    if (!summary) {
+      output.info(
+        `The job stopped on an internal error; the log says more: cutover log ${quoteJobName(started.name)}`,
+      );
+      return ExitCode.failed;
+    }
     printSummary(output, summary);
     return summary.status === 'done' ? ExitCode.ok : ExitCode.failed;
   } finally {
-    process.off('SIGINT', stopOnSignal);
-    unfollow();
+    process.off('SIGINT', pauseOnSignal);
+    follow.stop();
   }
 }

@@ -55,6 +55,8 @@ export interface AccountRunContext {
     password: string,
   ): Promise<Pop3Session>;
   log(line: Omit<NewLogLine, 'jobId' | 'projectId' | 'account'>): void;
+  /** Throws when this run may no longer write into the destination mailbox (its claim was lost). */
+  beforeWrite(): void;
   /** Names the certificate's hosts and fingerprint in a certificate error (the CLI's --trust). */
   explainCertificate(error: MigrationError): Promise<MigrationError>;
   saveFolder(result: FolderResultRow): void;
@@ -78,10 +80,22 @@ export interface AccountOutcome {
  * back-off. Messages already copied are never copied again (ledger and destination checks).
  */
 export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome> {
-  let lastError: MigrationError | null = null;
-  for (let attempt = 1; attempt <= ctx.retry.attempts; attempt++) {
+  let lastError: MigrationError;
+  // What earlier attempts copied: a failed account still says what it did copy.
+  const progress: AttemptProgress = { copied: 0, bytes: 0, total: 0 };
+  let attemptsWithoutProgress = 0;
+  let waitedWithoutProgress = 0;
+  for (;;) {
+    const before = progress.copied;
     try {
-      return await runOnce(ctx);
+      const outcome = await runOnce(ctx, progress);
+      const copied = progress.copied;
+      return {
+        ...outcome,
+        copied,
+        skipped: Math.max(0, outcome.total - copied - outcome.failed),
+        bytes: progress.bytes,
+      };
     } catch (error) {
       lastError = error instanceof MigrationError ? error : classifyError(error, sideOf(error, ctx));
       if (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch') {
@@ -89,12 +103,23 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
       }
       // Stopped while a dropped connection was being retried: interrupted, not failed.
       if (lastError.transient && ctx.signal.aborted) lastError = stoppedError();
-      if (!lastError.transient || ctx.signal.aborted || attempt === ctx.retry.attempts) break;
-      const delay = backoffDelay(ctx.retry, attempt, ctx.random());
+      if (!lastError.transient || ctx.signal.aborted) break;
+      if (progress.copied > before) {
+        attemptsWithoutProgress = 0;
+        waitedWithoutProgress = 0;
+      }
+      attemptsWithoutProgress += 1;
+      if (
+        attemptsWithoutProgress >= ctx.retry.attempts &&
+        waitedWithoutProgress >= (ctx.retry.giveUpAfterMs ?? 0)
+      )
+        break;
+      const delay = backoffDelay(ctx.retry, attemptsWithoutProgress, ctx.random());
+      waitedWithoutProgress += delay;
       ctx.log({
         level: 'warn',
         code: lastError.code,
-        message: `${lastError.message} Trying again in ${Math.ceil(delay / 1000)} s (attempt ${attempt + 1} of ${ctx.retry.attempts}).`,
+        message: `${lastError.message} Waiting for ${lastError.side === 'destination' ? 'the new' : 'the old'} server: next try at ${clockTime(Date.now() + delay)} (in ${Math.ceil(delay / 1000)} s).`,
       });
       await ctx.sleep(delay);
       if (ctx.signal.aborted) {
@@ -103,9 +128,31 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
       }
     }
   }
-  const error = lastError ?? new MigrationError('internal', 'The account stopped for an unknown reason.');
-  ctx.log({ level: 'error', code: error.code, message: error.message });
-  return { status: 'failed', copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0, error };
+  // Logged once, by the job, with what was copied before it stopped.
+  const error = lastError;
+  return {
+    status: 'failed',
+    copied: progress.copied,
+    skipped: 0,
+    failed: 0,
+    total: progress.total,
+    bytes: progress.bytes,
+    error,
+  };
+}
+
+/** Messages and bytes copied over every attempt of one account, kept as they land. */
+interface AttemptProgress {
+  copied: number;
+  bytes: number;
+  total: number;
+}
+
+/** HH:MM:SS on this computer's clock, for "next try at". */
+function clockTime(ms: number): string {
+  const at = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
 }
 
 function stoppedError(): MigrationError {
@@ -141,8 +188,15 @@ async function on<T>(side: 'source' | 'destination', work: () => Promise<T>): Pr
   }
 }
 
-async function runOnce(ctx: AccountRunContext): Promise<AccountOutcome> {
+async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promise<AccountOutcome> {
   const endpoints = sourceEndpoints(ctx.spec.source, ctx.tls.source);
+  // Never "done" having read nothing: a job whose every source port is off copies nothing.
+  if (!endpoints.imap && !endpoints.pop3) {
+    throw new MigrationError(
+      'nothing-to-read',
+      `Nothing can be read from the old server: every port the job's protocol (${ctx.spec.source.protocol}) uses is switched off (0). Start the job again with a port for it.`,
+    );
+  }
   const { username, localUsername, sourcePassword } = ctx.credentials;
   const clients: Array<{ close(): Promise<void> }> = [];
   try {
@@ -214,6 +268,8 @@ async function runOnce(ctx: AccountRunContext): Promise<AccountOutcome> {
       if (ctx.signal.aborted) throw stoppedError();
       const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
       for (const note of entry.notes) ctx.log({ level: 'info', folder: entry.source, message: note });
+      const copiedBefore = progress.copied;
+      const bytesBefore = progress.bytes;
       try {
         const outcome = await copyFolder({
           source,
@@ -229,8 +285,12 @@ async function runOnce(ctx: AccountRunContext): Promise<AccountOutcome> {
           budget: ctx.budget,
           batchBytes: ctx.batchBytes,
           signal: ctx.signal,
-          onProgress: (done, total, bytes) => {
+          beforeWrite: ctx.beforeWrite,
+          onProgress: (done, total, bytes, copied) => {
             totals.set(entry.source, total);
+            progress.copied = copiedBefore + copied;
+            progress.bytes = bytesBefore + bytes;
+            progress.total = Math.max(progress.total, grandTotal());
             ctx.onProgress({
               status: 'running',
               folder: entry.source,

@@ -33,6 +33,8 @@ export interface CopyTarget {
   /** …and in messages. */
   batchMessages: number;
   signal: AbortSignal;
+  /** Throws when this run may no longer write (checked before every APPEND). */
+  beforeWrite(): void;
   onMessageFailed(failure: MessageFailure): void;
   /**
    * After each batch: messages stored, refused and vanished, the bytes stored, and how many were
@@ -141,6 +143,7 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
 }
 
 async function append(target: CopyTarget, messages: Fetched['messages']): Promise<void> {
+  target.beforeWrite();
   const appended = await appendMessages(
     target.destination,
     target.destinationPath,

@@ -11,6 +11,7 @@ import {
 import type { InputError, JobUser } from './job-input/index.ts';
 import type { DestinationProtocol, JobSpec, ProtocolPorts, SourceProtocol } from './job-spec.ts';
 import { DEFAULT_PORTS } from './job-spec.ts';
+import { sourceEndpoints } from './endpoints.ts';
 
 export interface MigrationRequest {
   name?: string;
@@ -74,6 +75,19 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     problems.push('destination admin: the admin password is missing (set CUTOVER_DEST_ADMIN_PASSWORD).');
   }
   if (users.ok && users.value.length === 0) problems.push('users: the list has no accounts.');
+  const sourcePorts = { ...DEFAULT_PORTS, ...request.source.ports };
+  const readable = sourceEndpoints({
+    host: request.source.host,
+    protocol: request.source.protocol,
+    ports: sourcePorts,
+    allowPlaintext: false,
+    trustedFingerprint: null,
+  });
+  if (!readable.imap && !readable.pop3) {
+    problems.push(
+      `ports: every port ${request.source.protocol.toUpperCase()} reads from is 0 (switched off), so nothing could be copied. Give a port, e.g. ${portHint(request.source.protocol)}.`,
+    );
+  }
   if (problems.length > 0 || !name.ok || !users.ok) {
     throw new ServiceError(
       'invalid-arguments',
@@ -92,7 +106,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     source: {
       host: request.source.host.trim(),
       protocol: request.source.protocol,
-      ports: { ...DEFAULT_PORTS, ...request.source.ports },
+      ports: sourcePorts,
       allowPlaintext: request.source.allowPlaintext ?? false,
       trustedFingerprint: normaliseFingerprint(request.source.trustedFingerprint),
     },
@@ -124,6 +138,21 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       destinationSecretId: u.localPassword === undefined ? null : secrets.put(u.localPassword),
     })),
   });
+}
+
+function portHint(protocol: SourceProtocol): string {
+  switch (protocol) {
+    case 'imap':
+      return 'imap=143';
+    case 'imaps':
+      return 'imaps=993';
+    case 'pop3':
+      return 'pop3=110';
+    case 'pop3s':
+      return 'pop3s=995';
+    case 'auto':
+      return 'imaps=993,pop3s=995';
+  }
 }
 
 /** Accepts AA:BB:…, aabb… or with spaces; stores Node's form (upper-case, colon-separated). */

@@ -48,7 +48,11 @@ export function destinationEndpoint(spec: JobSpec['destination'], tls?: Connecti
   return { host: spec.host, port: spec.port, security, ...(tls ? { tls } : {}) };
 }
 
-/** The ledger's name for a mailbox: server and login, not port or protocol, so a changed port still matches. */
-export function mailboxIdentity(host: string, username: string): string {
-  return `${host.toLowerCase()}/${username}`;
+/**
+ * A mailbox's one name, for the ledger and for the one-run-per-mailbox claim alike: server and
+ * login, case-insensitive, and not port or protocol, so 143 and 993 (or a changed port) are the
+ * same mailbox.
+ */
+export function mailboxIdentity(host: string, login: string): string {
+  return `${host.toLowerCase()}/${login.toLowerCase()}`;
 }

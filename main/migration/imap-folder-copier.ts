@@ -25,7 +25,10 @@ export interface FolderCopyOptions {
   /** …and in messages (default 200). */
   batchMessages?: number;
   signal: AbortSignal;
-  onProgress(done: number, total: number, bytes: number): void;
+  /** Called before every write to the destination; throws when this run must stop writing. */
+  beforeWrite?: () => void;
+  /** Messages handled and in all, and the messages and bytes this run copied, so far. */
+  onProgress(done: number, total: number, bytes: number, copied: number): void;
   onMessageFailed(failure: MessageFailure): void;
 }
 
@@ -123,12 +126,15 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
           flags: [...flagsBefore(m)],
         })),
     );
-    const states: FlagState[] = plan.matched.map((m) => ({
-      uid: m.source.uid,
-      destinationUid: m.destinationUid,
-      recorded: flagsBefore(m),
-      current: m.source.flags,
-    }));
+    const states: FlagState[] = status.knowsFlags
+      ? plan.matched.map((m) => ({
+          uid: m.source.uid,
+          destinationUid: m.destinationUid,
+          recorded: flagsBefore(m),
+          current: m.source.flags,
+        }))
+      : [];
+    if (states.length > 0) options.beforeWrite?.();
     const flags = await carryFlagChanges(
       destination,
       ledger,
@@ -166,7 +172,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     toCopy = fresh;
     listedAll = mode.kind === 'unchanged' || saved!.sourceMessages + fresh.length === status.messages;
   }
-  options.onProgress(outcome.skipped, outcome.total, 0);
+  options.onProgress(outcome.skipped, outcome.total, 0, 0);
 
   if (toCopy.length > 0) {
     // Until this folder is complete again, the next run lists both sides (even after a kill -9).
@@ -184,6 +190,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         batchBytes: options.batchBytes,
         batchMessages: options.batchMessages ?? DEFAULT_BATCH_MESSAGES,
         signal: options.signal,
+        beforeWrite: options.beforeWrite ?? (() => {}),
         onMessageFailed: options.onMessageFailed,
         onBatch: (counts) => {
           outcome.copied += counts.copied;
@@ -192,7 +199,12 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
           if (counts.vanished > 0) listedAll = false;
           unpaired += counts.unpaired ?? 0;
           outcome.bytes += counts.bytes;
-          options.onProgress(outcome.skipped + outcome.copied + outcome.failed, outcome.total, outcome.bytes);
+          options.onProgress(
+            outcome.skipped + outcome.copied + outcome.failed,
+            outcome.total,
+            outcome.bytes,
+            outcome.copied,
+          );
         },
       },
       toCopy,
@@ -236,6 +248,8 @@ async function carryChangedFlags(
     if (!entry || entry.destinationUid === null) continue;
     states.push({ uid, destinationUid: entry.destinationUid, recorded: entry.flags, current: flags });
   }
+  if (!status.knowsFlags) return none;
+  if (states.length > 0) options.beforeWrite?.();
   return carryFlagChanges(
     options.destination,
     options.ledger,

@@ -16,6 +16,8 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
         messages: box.exists,
         highestModseq: box.noModseq || box.highestModseq === undefined ? null : box.highestModseq,
         ascendingUids: true,
+        // A folder whose FLAGS list is empty keeps none: its "no flags" says nothing.
+        knowsFlags: box.flags === undefined || box.flags.size > 0,
       };
       return status;
     },

@@ -4,13 +4,16 @@ import type { EventLog } from '../store/event-log.ts';
 import { ServiceError } from '../api/service-error.ts';
 import { createJob } from './create-job.ts';
 import type { MigrationRequest } from './create-job.ts';
-import { PAUSE, runJob } from './job-runner.ts';
+import { PAUSE, busyJobMessage, newRunId, runJob } from './job-runner.ts';
+import { jobResource, tryHoldClaim } from './hold-claim.ts';
 import type { JobRunnerDeps, JobSummary as RunSummary } from './job-runner.ts';
 
 /**
- * Runs jobs in the background for the app and the web host: a job keeps going when its page
- * is left or the window closed, and one whose process died mid-run is marked paused at start,
- * to be resumed (nothing is copied twice).
+ * Runs jobs in the background for the app, the web host and the CLI: a job keeps going when
+ * its page is left or the window closed. Each running job is claimed in the database by the
+ * process running it, so another process (a second window, `cutover jobs`) sees it running,
+ * can ask it to pause or stop, and never starts it twice; a job whose process died mid-run is
+ * marked paused, to be resumed (nothing is copied twice).
  */
 export interface JobManager {
   list(projectId?: number): JobSummary[];
@@ -31,18 +34,29 @@ export interface JobManager {
   ): JobSummary;
   /** Resolves when no job is running any more (the app quits then if its window was closed). */
   idle(): Promise<void>;
+  /** Whether the job runs now, in this process or another. */
+  isRunning(name: string): boolean;
   /** Resolves when the named job's current run ends (for tests and shutdown). */
   settled(name: string): Promise<RunSummary | null>;
   shutdown(): Promise<void>;
 }
+
+/** How often a running job's claim beats, and so how soon a Pause from another process lands. */
+const JOB_HEARTBEAT_MS = 1_000;
 
 export function createJobManager(
   deps: JobRunnerDeps & { jobs: JobRepository; eventLog: EventLog },
 ): JobManager {
   const running = new Map<string, { controller: AbortController; done: Promise<RunSummary | null> }>();
 
-  for (const job of deps.jobs.list()) {
-    if (job.status === 'running' || job.status === 'queued') {
+  const runningAnywhere = (job: JobRow) =>
+    running.has(job.name) || deps.claims.liveHolder(jobResource(job.id)) !== null;
+
+  // A job left "running" by a process that is gone (killed, crashed, switched off): paused, to
+  // be resumed. A job another live process runs is left alone.
+  const reconcile = () => {
+    for (const job of deps.jobs.list()) {
+      if (job.status !== 'running' || runningAnywhere(job)) continue;
       deps.jobs.setJobStatus(job.id, 'paused');
       deps.eventLog.append({
         level: 'warn',
@@ -52,36 +66,71 @@ export function createJobManager(
         message: `Cutover stopped while job "${job.name}" was running. Resume it to carry on; nothing is copied twice.`,
       });
     }
-  }
+  };
+  reconcile();
 
   const summary = (name: string): JobSummary => {
     const job = deps.jobs.list().find((j) => j.name === name);
     if (!job) throw new ServiceError('not-found', `There is no job named "${name}".`);
-    return toSummary(job, running.has(name));
+    return toSummary(job, runningAnywhere(job));
   };
 
   const launch = (name: string, accounts: 'unfinished' | 'all' = 'unfinished') => {
-    if (running.has(name)) throw new ServiceError('already-exists', `Job "${name}" is already running.`);
+    const job = deps.jobs.byName(name);
+    const runId = newRunId(job.id);
     const controller = new AbortController();
-    const done = runJob(name, deps, { signal: controller.signal, accounts })
+    const claim = running.has(name)
+      ? null
+      : tryHoldClaim(deps.claims, jobResource(job.id), runId, {
+          heartbeatMs: JOB_HEARTBEAT_MS,
+          // Pause or Stop pressed in another window, or `cutover` from another terminal.
+          onStopRequest: (request) => {
+            if (controller.signal.aborted) return;
+            deps.eventLog.append({
+              level: 'info',
+              jobId: job.id,
+              projectId: job.projectId,
+              message: `${request === 'pause' ? 'Pause' : 'Stop'} asked for from another Cutover window or command: stopping after the messages in flight.`,
+            });
+            controller.abort(request === 'pause' ? PAUSE : undefined);
+          },
+          onLost: () => controller.abort(PAUSE),
+        });
+    if (!claim) throw new ServiceError('already-exists', busyJobMessage(deps.claims, job));
+    const done = runJob(name, deps, { signal: controller.signal, accounts, runId, claim })
       .catch((error: unknown) => {
         deps.eventLog.append({
           level: 'error',
+          jobId: job.id,
+          projectId: job.projectId,
           code: 'internal',
           message: `Job "${name}" stopped: ${(error as Error).message}`,
         });
         return null;
       })
-      .finally(() => running.delete(name));
+      .finally(() => {
+        claim.release();
+        running.delete(name);
+      });
     running.set(name, { controller, done });
   };
 
+  /** Stops a job here, or asks the process that runs it. */
+  const stop = (name: string, reason: typeof PAUSE | undefined) => {
+    const local = running.get(name);
+    if (local) return local.controller.abort(reason);
+    const job = deps.jobs.byName(name);
+    deps.claims.requestStop(jobResource(job.id), reason === PAUSE ? 'pause' : 'cancel');
+  };
+
   return {
-    list: (projectId) =>
-      deps.jobs
+    list(projectId) {
+      reconcile();
+      return deps.jobs
         .list()
         .filter((j) => projectId === undefined || j.projectId === projectId)
-        .map((j) => toSummary(j, running.has(j.name))),
+        .map((j) => toSummary(j, runningAnywhere(j)));
+    },
     get(name) {
       const job = deps.jobs.byName(name);
       return {
@@ -107,23 +156,22 @@ export function createJobManager(
       return summary(job.name);
     },
     retry(name) {
-      deps.jobs.byName(name);
       launch(name);
       return summary(name);
     },
     copyAgain(name) {
-      deps.jobs.byName(name);
       launch(name, 'all');
       return summary(name);
     },
     cancel(name) {
-      running.get(name)?.controller.abort();
-      return summary(deps.jobs.byName(name).name);
+      stop(name, undefined);
+      return summary(name);
     },
     pause(name) {
-      running.get(name)?.controller.abort(PAUSE);
-      return summary(deps.jobs.byName(name).name);
+      stop(name, PAUSE);
+      return summary(name);
     },
+    isRunning: (name) => runningAnywhere(deps.jobs.byName(name)),
     setAccountPassword(name, account, side, password) {
       const job = deps.jobs.byName(name);
       const row = deps.jobs.accounts(job.id).find((a) => a.username === account);

@@ -4,7 +4,7 @@ import type { EventBus } from '../api/event-bus.ts';
 import type { EventLog } from '../store/event-log.ts';
 import type { JobAccountRow, JobRepository, JobRow } from '../store/job-repository.ts';
 import type { LedgerRepository } from '../store/ledger-repository.ts';
-import type { MailboxClaimRepository } from '../store/mailbox-claim-repository.ts';
+import type { ClaimRepository } from '../store/claim-repository.ts';
 import type { SecretRepository } from '../store/secret-repository.ts';
 import { parseSkipList, parseTranslations } from './job-input/index.ts';
 import { createByteBudget } from './byte-budget.ts';
@@ -16,13 +16,15 @@ import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY } from './retry-policy.ts';
 import { MigrationError } from './migration-error.ts';
 import { chooseDestinationLogin } from './destination-login.ts';
-import { lockMailbox, mailboxKey } from './mailbox-lock.ts';
+import { holdClaim, jobResource, mailboxResource, tryHoldClaim } from './hold-claim.ts';
+import type { HeldClaim } from './hold-claim.ts';
+import { mailboxIdentity } from './endpoints.ts';
 
 export interface JobRunnerDeps {
   jobs: JobRepository;
   ledger: LedgerRepository;
-  /** Who copies into which destination mailbox now, across jobs and processes. */
-  mailboxClaims: MailboxClaimRepository;
+  /** Who runs which job, and copies into which destination mailbox, now, across processes. */
+  claims: ClaimRepository;
   secrets: SecretRepository;
   eventLog: EventLog;
   bus: EventBus;
@@ -41,15 +43,12 @@ export interface JobRunnerDeps {
 export const PAUSE = 'pause';
 
 /** What a run reads and writes, as the services hold it. */
-export type JobStores = Pick<
-  JobRunnerDeps,
-  'jobs' | 'ledger' | 'mailboxClaims' | 'secrets' | 'eventLog' | 'bus'
->;
+export type JobStores = Pick<JobRunnerDeps, 'jobs' | 'ledger' | 'claims' | 'secrets' | 'eventLog' | 'bus'>;
 
 /** The stores of `services`, for the callers that run a job themselves (CLI, benchmark, tests). */
 export function jobStores(services: JobStores): JobStores {
-  const { jobs, ledger, mailboxClaims, secrets, eventLog, bus } = services;
-  return { jobs, ledger, mailboxClaims, secrets, eventLog, bus };
+  const { jobs, ledger, claims, secrets, eventLog, bus } = services;
+  return { jobs, ledger, claims, secrets, eventLog, bus };
 }
 
 export interface JobRunOptions {
@@ -60,6 +59,11 @@ export interface JobRunOptions {
   maxConnectionsPerServer?: number;
   progressIntervalMs?: number;
   runId?: string;
+  /**
+   * The job's claim, taken by the caller (the job service takes it before it says "started").
+   * Without one, the run takes it itself, and refuses when another process runs the job.
+   */
+  claim?: HeldClaim;
   /**
    * 'unfinished' (default): the accounts not done yet. 'all': every account again, to copy what
    * arrived since (after a pre-copy, or once the MX change has spread); only new mail is copied.
@@ -84,9 +88,39 @@ export async function runJob(
   options: JobRunOptions = {},
 ): Promise<JobSummary> {
   const job = deps.jobs.byName(name);
-  const { spec } = job;
   const signal = options.signal ?? new AbortController().signal;
-  const runId = options.runId ?? `${job.id}-${Date.now().toString(36)}`;
+  const runId = options.runId ?? newRunId(job.id);
+  const jobClaim = options.claim ?? tryHoldClaim(deps.claims, jobResource(job.id), runId);
+  if (!jobClaim) throw new MigrationError('job-busy', busyJobMessage(deps.claims, job));
+  try {
+    return await runClaimedJob(job, deps, options, signal, runId);
+  } finally {
+    jobClaim.release();
+  }
+}
+
+/** A run's id: the job and a time stamp, unique enough to tell two runs of one job apart. */
+export function newRunId(jobId: number): string {
+  return `${jobId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Why a job cannot start here: another process runs it. */
+export function busyJobMessage(claims: ClaimRepository, job: JobRow): string {
+  const holder = claims.liveHolder(jobResource(job.id));
+  const where = holder
+    ? ` (process ${holder.pid}${holder.ours ? ', this one' : ` on ${holder.hostname}`})`
+    : '';
+  return `Job "${job.name}" is already running in another Cutover window or command${where}. Wait for it to finish, or pause it there first.`;
+}
+
+async function runClaimedJob(
+  job: JobRow,
+  deps: JobRunnerDeps,
+  options: JobRunOptions,
+  signal: AbortSignal,
+  runId: string,
+): Promise<JobSummary> {
+  const { name, spec } = job;
   const skip = parseSkipList(spec.skip);
   const translations = parseTranslations(
     spec.translate,
@@ -160,23 +194,27 @@ export async function runJob(
   };
 
   const runOne = async (account: JobAccountRow): Promise<AccountOutcome> => {
-    let unlockMailbox: (() => void) | null = null;
+    let mailbox: HeldClaim | null = null;
     let release: (() => void) | null = null;
     const state = live.get(account.id)!;
+    const destinationMailbox = mailboxIdentity(spec.destination.host, account.localUsername);
     try {
-      unlockMailbox = await lockMailbox(
-        deps.mailboxClaims,
-        mailboxKey(spec.destination.host, spec.destination.port, account.localUsername),
+      mailbox = await holdClaim(
+        deps.claims,
+        mailboxResource(destinationMailbox),
         `${runId}/${account.id}`,
         signal,
-        () =>
-          log(account.username, {
-            level: 'info',
-            message: `Waiting: another job is copying into ${account.localUsername} on the new server; this account starts when it is done.`,
-          }),
+        {
+          onWait: () =>
+            log(account.username, {
+              level: 'info',
+              message: `Waiting: another job is copying into ${account.localUsername} on the new server; this account starts when it is done.`,
+            }),
+        },
       ).catch(() => {
         throw new MigrationError('cancelled', 'The job was stopped before this account started.');
       });
+      const claimed = mailbox;
       release = await limiter.acquire([spec.source.host, spec.destination.host]);
       if (signal.aborted)
         throw new MigrationError('cancelled', 'The job was stopped before this account started.');
@@ -195,6 +233,11 @@ export async function runJob(
         signal,
         tls,
         openPop3: (endpoint, user, password) => deps.openPop3(endpoint, user, password, job),
+        // Taken over while this process was not answering (frozen, asleep on another host):
+        // stop before writing anything the other run may write too.
+        beforeWrite: () => {
+          if (!claimed.held()) throw mailboxLostError(account.localUsername);
+        },
         explainCertificate: (error) =>
           deps.explainCertificate ? deps.explainCertificate(error, job) : Promise.resolve(error),
         log: (line) => log(account.username, line),
@@ -232,11 +275,10 @@ export async function runJob(
     } catch (error) {
       const failure =
         error instanceof MigrationError ? error : new MigrationError('internal', (error as Error).message);
-      log(account.username, { level: 'error', code: failure.code, message: failure.message });
       return { status: 'failed', copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0, error: failure };
     } finally {
       release?.();
-      unlockMailbox?.();
+      mailbox?.release();
     }
   };
 
@@ -277,7 +319,7 @@ export async function runJob(
       if (!cancelled) {
         log(account.username, {
           level: outcome.status === 'done' ? 'info' : outcome.status === 'partial' ? 'warn' : 'error',
-          code: outcome.status,
+          code: outcome.status === 'failed' ? (outcome.error?.code ?? 'internal') : outcome.status,
           message: accountSummary(outcome),
         });
       }
@@ -313,6 +355,13 @@ export async function runJob(
   };
 }
 
+function mailboxLostError(login: string): MigrationError {
+  return new MigrationError(
+    'mailbox-taken-over',
+    `Another Cutover run took over copying into ${login} while this one was not answering (the computer slept or the app froze). This account stopped before copying anything twice; run the job again once the other run is done.`,
+  );
+}
+
 function credentialsFor(account: JobAccountRow, job: JobRow, secrets: SecretRepository) {
   if (account.sourceSecretId === null)
     throw new MigrationError('internal', `No stored password for ${account.username}.`);
@@ -332,7 +381,13 @@ function credentialsFor(account: JobAccountRow, job: JobRow, secrets: SecretRepo
 }
 
 function accountSummary(o: AccountOutcome): string {
-  if (o.status === 'failed') return `Failed: ${o.error?.message ?? 'unknown error'}`;
+  if (o.status === 'failed') {
+    const before =
+      o.copied > 0
+        ? ` ${o.copied} messages were copied before it stopped; a retry carries on from there.`
+        : '';
+    return `Failed: ${o.error?.message ?? 'unknown error'}${before}`;
+  }
   const counts = `${o.total} messages: ${o.copied} copied, ${o.skipped} already there${o.failed ? `, ${o.failed} not copied` : ''}.`;
   return o.status === 'done'
     ? `Done. ${counts}`

@@ -1,22 +1,9 @@
+import type { MigrationErrorCode } from '../../preload/contract.ts';
+
 /** Which server an error came from: users need to know which password or box to fix. */
 export type ServerSide = 'source' | 'destination';
 
-export type MigrationErrorCode =
-  | 'source-auth-failed'
-  | 'destination-auth-failed'
-  | 'timeout'
-  | 'connection-dropped'
-  | 'host-not-found'
-  | 'connection-refused'
-  | 'certificate-untrusted'
-  | 'certificate-mismatch'
-  | 'starttls-unavailable'
-  | 'over-quota'
-  | 'message-too-large'
-  | 'throttled'
-  | 'folder-failed'
-  | 'cancelled'
-  | 'internal';
+export type { MigrationErrorCode };
 
 /** A failure in words a person can act on, with whether trying again may help. */
 export class MigrationError extends Error {

@@ -49,6 +49,7 @@ export function pop3SourceFolder(session: Pop3Session): SourceFolder {
         messages: uids.size,
         highestModseq: null,
         ascendingUids: false,
+        knowsFlags: false,
       };
     },
     async list() {

@@ -12,6 +12,11 @@ export interface SourceFolderStatus {
    * `uidNext`. False for POP3, whose `uidNext` is only a digest of the listing.
    */
   ascendingUids: boolean;
+  /**
+   * The source can tell a message's flags (IMAP). False for POP3, which has none: "no flags"
+   * there means "unknown", never "cleared", so nothing on the destination is changed for it.
+   */
+  knowsFlags: boolean;
 }
 
 /** The source UIDs `from` up to and including `to`. */

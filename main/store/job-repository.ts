@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AccountStatus, FolderResult } from '../../preload/contract.ts';
+import type { AccountStatus, FolderResult, MigrationErrorCode } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
 import type { JobSpec } from '../migration/job-spec.ts';
 import { ServiceError } from '../api/service-error.ts';
@@ -14,7 +14,7 @@ export interface JobAccountRow {
   sourceSecretId: number | null;
   destinationSecretId: number | null;
   status: AccountStatus;
-  errorCode: string | null;
+  errorCode: MigrationErrorCode | null;
   errorMessage: string | null;
   messagesTotal: number;
   messagesCopied: number;
@@ -51,7 +51,7 @@ export interface NewJob {
 
 export interface AccountProgressUpdate {
   status?: AccountStatus;
-  errorCode?: string | null;
+  errorCode?: MigrationErrorCode | null;
   errorMessage?: string | null;
   messagesTotal?: number;
   messagesCopied?: number;
@@ -229,7 +229,7 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
         skipped: r['skipped'] as number,
         failed: r['failed'] as number,
         status: r['status'] as FolderResultRow['status'],
-        errorCode: r['error_code'] as string | null,
+        errorCode: r['error_code'] as MigrationErrorCode | null,
         errorMessage: r['error_message'] as string | null,
       })),
   };
@@ -244,7 +244,7 @@ function toAccount(r: Record<string, unknown>): JobAccountRow {
     sourceSecretId: r['source_secret_id'] as number | null,
     destinationSecretId: r['destination_secret_id'] as number | null,
     status: r['status'] as AccountStatus,
-    errorCode: r['error_code'] as string | null,
+    errorCode: r['error_code'] as MigrationErrorCode | null,
     errorMessage: r['error_message'] as string | null,
     messagesTotal: r['messages_total'] as number,
     messagesCopied: r['messages_copied'] as number,

@@ -1,6 +1,6 @@
 // Words for an account's state: the status names shown beside each colour, and for every error
 // code a short reason (for a tile) and what to do about it (for the account's detail).
-import type { AccountStatus, JobStatus } from '../../preload/contract.ts';
+import type { AccountStatus, JobStatus, MigrationErrorCode } from '../../preload/contract.ts';
 
 /** The status as a word, so the colour is never the only sign. */
 export const ACCOUNT_STATUS_WORDS: Readonly<Record<AccountStatus, string>> = {
@@ -39,7 +39,7 @@ interface ErrorAdvice {
   action: string;
 }
 
-const ADVICE: Readonly<Record<string, ErrorAdvice>> = {
+const ADVICE: Readonly<Record<MigrationErrorCode, ErrorAdvice>> = {
   'source-auth-failed': {
     reason: 'Wrong password (old server)',
     action: 'Type the account’s correct old-server password below, then press Save and retry.',
@@ -101,6 +101,29 @@ const ADVICE: Readonly<Record<string, ErrorAdvice>> = {
     reason: 'Stopped',
     action: 'The job was stopped before this account finished; Resume to carry on.',
   },
+  'wrong-protocol': {
+    reason: 'Wrong protocol for this port',
+    action:
+      'The message names the protocol this port speaks; start the job again with that protocol or port.',
+  },
+  'message-refused': {
+    reason: 'Some messages refused',
+    action: 'The new server refused these messages; the log names each one and the server’s reason.',
+  },
+  'job-busy': {
+    reason: 'Running elsewhere',
+    action: 'Another Cutover window or command runs this job; wait for it, or pause it there first.',
+  },
+  'mailbox-taken-over': {
+    reason: 'Another run took over',
+    action:
+      'Another job copied into this mailbox while this one was not answering; Retry once it is done. Nothing is copied twice.',
+  },
+  'nothing-to-read': {
+    reason: 'No folder could be read',
+    action:
+      'Every protocol or port of the old server is switched off for this job; start it again with IMAP or POP3 enabled.',
+  },
   internal: {
     reason: 'Unexpected problem',
     action: 'Retry once; if it fails again, download the log and send it to whoever supports Cutover.',
@@ -115,5 +138,5 @@ const UNKNOWN: ErrorAdvice = {
 /** A short reason and an action for an error code from main; unknown codes get general advice. */
 export function adviceFor(errorCode: string | null): ErrorAdvice {
   if (errorCode === null) return UNKNOWN;
-  return ADVICE[errorCode] ?? UNKNOWN;
+  return (ADVICE as Readonly<Record<string, ErrorAdvice>>)[errorCode] ?? UNKNOWN;
 }

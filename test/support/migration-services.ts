@@ -6,6 +6,12 @@ import { jobStores, runJob } from '../../main/migration/job-runner.ts';
 import type { JobRunOptions, JobSummary } from '../../main/migration/job-runner.ts';
 import { openPop3Source } from '../../main/migration/open-pop3-source.ts';
 
+/** How a test run waits between attempts: not at all (default), for real, or as the test says. */
+export interface Behaviour {
+  realSleep?: boolean;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /** A job request between two harness servers; tests override what they exercise. */
 export function requestBetween(
   source: DovecotServer,
@@ -45,7 +51,7 @@ export async function createAndRun(
   request: MigrationRequest,
   servers: { source: DovecotServer; destination: DovecotServer },
   options: JobRunOptions = {},
-  behaviour: { realSleep?: boolean } = {},
+  behaviour: Behaviour = {},
 ): Promise<JobSummary> {
   const job = createJob(request, services.jobs, services.secrets);
   return runAgain(services, job.name, servers, options, behaviour);
@@ -56,7 +62,7 @@ export function runAgain(
   name: string,
   servers: { source: DovecotServer; destination: DovecotServer },
   options: JobRunOptions = {},
-  behaviour: { realSleep?: boolean } = {},
+  behaviour: Behaviour = {},
 ): Promise<JobSummary> {
   const trust = (server: DovecotServer) => ({ ca: server.certificate.certPem, servername: 'localhost' });
   return runJob(
@@ -65,7 +71,7 @@ export function runAgain(
       ...jobStores(services),
       openPop3: (endpoint, user, password) => openPop3Source(endpoint, user, password, trust(servers.source)),
       tls: async () => ({ source: trust(servers.source), destination: trust(servers.destination) }),
-      ...(behaviour.realSleep ? {} : { sleep: async () => {} }),
+      ...(behaviour.realSleep ? {} : { sleep: behaviour.sleep ?? (async () => {}) }),
     },
     { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 }, progressIntervalMs: 0, ...options },
   );

@@ -97,6 +97,7 @@ describe('chooseSyncMode', () => {
     messages: 100,
     highestModseq: 500n,
     ascendingUids: true,
+    knowsFlags: true,
     ...over,
   });
   const saved: FolderSyncState = {

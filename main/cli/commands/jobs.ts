@@ -68,7 +68,7 @@ export function registerJobs(program: Command, streams: CliStreams): void {
     .option('--all', 'every account again, copying only what arrived since (after a pre-copy)')
     .action(async (name: string, options: { all?: boolean }, command: Command) => {
       const code = await withServices(command, streams, (services, output) =>
-        runJobCommand(services, output, name, options.all ? 'all' : 'unfinished'),
+        runJobCommand(services, output, (jobs) => (options.all ? jobs.copyAgain(name) : jobs.retry(name))),
       );
       if (code !== ExitCode.ok) throw new CliExit(code, '');
     });

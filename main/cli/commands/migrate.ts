@@ -4,7 +4,6 @@ import type { CliStreams } from '../cli-context.ts';
 import { withServices } from '../with-services.ts';
 import { readInputFile } from '../read-input-file.ts';
 import { runJobCommand } from '../run-job-command.ts';
-import { createJob } from '../../migration/create-job.ts';
 import { parsePortsOption } from '../../diagnostics/tls/mail-ports.ts';
 import type { ProtocolPorts } from '../../migration/job-spec.ts';
 import { DEFAULT_PORTS } from '../../migration/job-spec.ts';
@@ -106,9 +105,9 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
         skip: options.skip ? readInputFile(options.skip, 'skip') : '',
         translate: options.translate ? readInputFile(options.translate, 'translate') : '',
       };
-      const code = await withServices(command, streams, async (services, output) => {
-        const job = createJob(
-          {
+      const code = await withServices(command, streams, (services, output) =>
+        runJobCommand(services, output, (jobs) => {
+          const job = jobs.start({
             ...request,
             ...(options.name !== undefined ? { name: options.name } : {}),
             ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
@@ -129,13 +128,11 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
               adminPassword: options.destAdmin ? (process.env['CUTOVER_DEST_ADMIN_PASSWORD'] ?? null) : null,
             },
             concurrency: options.concurrency,
-          },
-          services.jobs,
-          services.secrets,
-        );
-        output.info(`Job ${job.name}: ${services.jobs.accounts(job.id).length} accounts.`);
-        return runJobCommand(services, output, job.name);
-      });
+          });
+          output.info(`Job ${job.name}: ${job.accounts.queued} accounts.`);
+          return job;
+        }),
+      );
       if (code !== ExitCode.ok) throw new CliExit(code, '');
     });
 }

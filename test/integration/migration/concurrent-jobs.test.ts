@@ -14,12 +14,27 @@ const services = createTestServices();
 
 beforeAll(async () => {
   [source, destination] = await Promise.all([
-    startDovecot({ users: [{ username: 'ann', password: 'a' }] }),
-    startDovecot({ users: [{ username: 'ann', password: 'a' }] }),
+    startDovecot({
+      users: [
+        { username: 'ann', password: 'a' },
+        { username: 'bob', password: 'b' },
+      ],
+    }),
+    startDovecot({
+      users: [
+        { username: 'ann', password: 'a' },
+        { username: 'bob', password: 'b' },
+      ],
+    }),
   ]);
-  const client = await connectTo(source, 'ann', 'a');
-  for (let i = 0; i < 20; i++) await client.append('INBOX', rawMessage({ subject: `ann ${i}` }), []);
-  await client.logout();
+  for (const [user, password] of [
+    ['ann', 'a'],
+    ['bob', 'b'],
+  ] as const) {
+    const client = await connectTo(source, user, password);
+    for (let i = 0; i < 20; i++) await client.append('INBOX', rawMessage({ subject: `${user} ${i}` }), []);
+    await client.logout();
+  }
 });
 
 afterAll(async () => {
@@ -38,5 +53,24 @@ describe('one account in two jobs running at once', () => {
     const copies = await readMailbox(client);
     await client.logout();
     expect(copies).toHaveLength(20);
+  });
+
+  it('is one mailbox whichever port or protocol reaches it: a job over 143 and one over 993 do not both copy', async () => {
+    const servers = { source, destination };
+    const over143 = requestBetween(source, destination, 'bob,b\n', {
+      name: 'over-143',
+      destination: { host: destination.host, protocol: 'imap', port: destination.ports.imap },
+    });
+    const over993 = requestBetween(source, destination, 'bob,b\n', { name: 'over-993' });
+    const summaries = await Promise.all([
+      createAndRun(services, over143, servers),
+      createAndRun(services, over993, servers),
+    ]);
+    expect(summaries.map((s) => s.status)).toEqual(['done', 'done']);
+    const client = await connectTo(destination, 'bob', 'b');
+    const copies = await readMailbox(client);
+    await client.logout();
+    expect(copies).toHaveLength(20);
+    expect(summaries.map((s) => s.accounts[0]!.messagesCopied).sort()).toEqual([0, 20]);
   });
 });

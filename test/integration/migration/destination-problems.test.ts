@@ -58,7 +58,7 @@ describe('problems on the destination', () => {
       /mailbox of ann is full \(over quota\)\. Raise its quota/,
     );
     const log = services.eventLog.forJob(summary.job.id, 'ann');
-    expect(log.filter((l) => /Trying again/.test(l.message))).toEqual([]);
+    expect(log.filter((l) => /next try at/.test(l.message))).toEqual([]);
     expect(await readMailbox(await connectTo(destination, 'ann', 'a'))).toHaveLength(3);
   });
 

@@ -25,12 +25,14 @@ beforeAll(async () => {
       users: [
         { username: 'pop', password: 'p' },
         { username: 'auto', password: 'a' },
+        { username: 'read', password: 'r' },
       ],
     }),
     startDovecot({
       users: [
         { username: 'pop', password: 'p' },
         { username: 'auto', password: 'a' },
+        { username: 'read', password: 'r' },
       ],
     }),
   ]);
@@ -55,6 +57,14 @@ beforeAll(async () => {
     );
     await client.logout();
   }
+  const reader = await connectTo(source, 'read', 'r');
+  for (let i = 0; i < 5; i++)
+    await reader.append(
+      'INBOX',
+      rawMessage({ subject: `Read ${i}` }),
+      i === 0 ? ['\\Seen', '\\Flagged'] : ['\\Seen'],
+    );
+  await reader.logout();
 });
 
 afterAll(async () => {
@@ -112,5 +122,36 @@ describe('POP3 sources', () => {
     expect(all.filter((m) => m.folder === 'INBOX')).toHaveLength(2);
     expect(all.filter((m) => m.folder === 'Work').map((m) => m.flags)).toEqual([['\\Flagged']]);
     expect((await inbox(source, 'auto', 'a')).map((m) => m.flags)).toEqual([[], []]);
+  });
+
+  it('an Auto pass after an IMAP copy of the same account leaves every flag on the destination as it was', async () => {
+    const imapFirst = await createAndRun(
+      services,
+      requestBetween(source, destination, 'read,r\n', { name: 'read-imaps' }),
+      { source, destination },
+    );
+    expect(imapFirst.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 5 });
+    const flagsOf = async () =>
+      (await inbox(destination, 'read', 'r')).map((m) => [...m.flags].sort()).sort();
+    const expected = [['\\Flagged', '\\Seen'], ['\\Seen'], ['\\Seen'], ['\\Seen'], ['\\Seen']];
+    expect(await flagsOf()).toEqual(expected);
+
+    // POP3 cannot tell flags: its "no flags" must never read as "flags cleared".
+    const auto = await createAndRun(
+      services,
+      requestBetween(source, destination, 'read,r\n', {
+        name: 'read-auto',
+        source: {
+          host: source.host,
+          protocol: 'auto',
+          ports: { imap: 0, imaps: source.ports.imaps, pop3: 0, pop3s: source.ports.pop3s },
+        },
+      }),
+      { source, destination },
+    );
+    expect(auto.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 0, messagesSkipped: 5 });
+    expect(await flagsOf()).toEqual(expected);
+    const log = services.eventLog.forJob(auto.job.id).map((l) => l.message);
+    expect(log.filter((m) => /flag changes/.test(m))).toEqual([]);
   });
 });

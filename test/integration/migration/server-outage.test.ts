@@ -60,9 +60,9 @@ describe('a job stopped while it waits to reconnect', () => {
     while (await acceptsConnections(source.ports.imaps)) await new Promise((r) => setTimeout(r, 50));
     const controller = new AbortController();
     const stop = services.bus.subscribe((event, payload) => {
-      // The warning that announces the back-off ("… Trying again in 600 s").
+      // The warning that announces the back-off ("… next try at 10:20:30 (in 600 s).").
       const line = payload as { message?: string; level?: string };
-      if (event === 'log.line' && line.level === 'warn' && /Trying again in/.test(line.message ?? ''))
+      if (event === 'log.line' && line.level === 'warn' && /next try at/.test(line.message ?? ''))
         controller.abort();
     });
     // A back-off of 10 minutes: were the wait not cut short by the stop, the test would time out.
