@@ -48,7 +48,8 @@ export interface AccountRunContext {
   batchBytes: number;
   retry: RetryPolicy;
   signal: AbortSignal;
-  tls: { source?: ConnectionOptions; destination?: ConnectionOptions };
+  /** TLS options per side for the next attempt (pinned certificates). */
+  tls(): Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }>;
   openPop3(
     endpoint: NonNullable<ReturnType<typeof sourceEndpoints>['pop3']>,
     user: string,
@@ -97,8 +98,12 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
         bytes: progress.bytes,
       };
     } catch (error) {
-      lastError = error instanceof MigrationError ? error : classifyError(error, sideOf(error, ctx));
-      if (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch') {
+      const explained = error instanceof MigrationError;
+      lastError = explained ? error : classifyError(error, sideOf(error, ctx));
+      if (
+        !explained &&
+        (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch')
+      ) {
         lastError = await ctx.explainCertificate(lastError);
       }
       // Stopped while a dropped connection was being retried: interrupted, not failed.
@@ -189,7 +194,8 @@ async function on<T>(side: 'source' | 'destination', work: () => Promise<T>): Pr
 }
 
 async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promise<AccountOutcome> {
-  const endpoints = sourceEndpoints(ctx.spec.source, ctx.tls.source);
+  const tls = await ctx.tls();
+  const endpoints = sourceEndpoints(ctx.spec.source, tls.source);
   // Never "done" having read nothing: a job whose every source port is off copies nothing.
   if (!endpoints.imap && !endpoints.pop3) {
     throw new MigrationError(
@@ -210,7 +216,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     if (pop3) clients.push({ close: async () => pop3.close() });
     // The source first: a wrong password in the users list is reported as the source's.
     const destination = await on('destination', () =>
-      openImap(destinationEndpoint(ctx.spec.destination, ctx.tls.destination), ctx.credentials.destination),
+      openImap(destinationEndpoint(ctx.spec.destination, tls.destination), ctx.credentials.destination),
     );
     clients.push(imapCloser(destination));
     if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {

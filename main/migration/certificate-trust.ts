@@ -33,10 +33,12 @@ export async function pinnedImapTls(
   endpoint: ImapEndpoint,
   fingerprint: string | null,
   side: 'source' | 'destination',
-): Promise<ConnectionOptions | undefined> {
+): Promise<ConnectionOptions | null | undefined> {
   if (!fingerprint) return undefined;
   const leaf = await serverCertificate(endpoint);
-  if (!leaf) return undefined; // the real connection reports why
+  // Unreachable now (down, or not speaking TLS): null, so the next attempt asks again; the
+  // real connection reports why.
+  if (!leaf) return null;
   if (leaf.fingerprint256 !== fingerprint) {
     throw new MigrationError(
       'certificate-untrusted',
@@ -75,14 +77,26 @@ export async function explainCertificateError(
   );
 }
 
+/** Both sides' IMAP TLS options for a job, and whether each pinned side could be reached. */
+export interface JobTls {
+  source?: ConnectionOptions;
+  destination?: ConnectionOptions;
+  /** False while a pinned server could not be reached: ask again before the next attempt. */
+  settled: boolean;
+}
+
 /** Both sides' IMAP TLS options for a job, from its pinned fingerprints. */
-async function imap(spec: JobSpec): Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }> {
+async function imap(spec: JobSpec): Promise<JobTls> {
   const sourceImap = sourceEndpoints(spec.source).imap;
   const [source, destination] = await Promise.all([
     sourceImap ? pinnedImapTls(sourceImap, spec.source.trustedFingerprint, 'source') : undefined,
     pinnedImapTls(destinationEndpoint(spec.destination), spec.destination.trustedFingerprint, 'destination'),
   ]);
-  return { ...(source ? { source } : {}), ...(destination ? { destination } : {}) };
+  return {
+    ...(source ? { source } : {}),
+    ...(destination ? { destination } : {}),
+    settled: source !== null && destination !== null,
+  };
 }
 
 /** The POP3 client checks pins itself, on the same socket. */

@@ -31,8 +31,13 @@ export interface JobRunnerDeps {
   openPop3: (
     ...args: [...Parameters<AccountRunContext['openPop3']>, job: JobRow]
   ) => ReturnType<AccountRunContext['openPop3']>;
-  /** TLS options per side (pinned certificates); undefined means Node's normal verification. */
-  tls?: (job: JobRow) => Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }>;
+  /**
+   * TLS options per side (pinned certificates); undefined means Node's normal verification.
+   * `settled: false` (a pinned server unreachable) is asked again before the next attempt.
+   */
+  tls?: (
+    job: JobRow,
+  ) => Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions; settled?: boolean }>;
   /** Adds the certificate's names and fingerprint to a certificate error; default: unchanged. */
   explainCertificate?: (error: MigrationError, job: JobRow) => Promise<MigrationError>;
   sleep?: (ms: number) => Promise<void>;
@@ -134,9 +139,22 @@ async function runClaimedJob(
   // Two batches per account in flight (one fetched while the other is appended).
   const batchBytes = Math.max(256 * 1024, Math.floor(budgetBytes / concurrency / 2));
   const limiter = createKeyedLimiter(options.maxConnectionsPerServer ?? 8);
-  // Worked out once, when the first account starts; a pin that no longer matches fails each account.
-  const tlsOptions = deps.tls ? deps.tls(job) : Promise.resolve({});
-  tlsOptions.catch(() => {});
+  // Worked out when the first account connects, and kept once every pinned server answered; a
+  // pin that no longer matches fails each account. While a pinned server is down, each attempt
+  // asks again, so the pin is used as soon as it is back.
+  let tlsKnown: ReturnType<NonNullable<JobRunnerDeps['tls']>> | null = null;
+  const tlsOptions = async () => {
+    if (!deps.tls) return {};
+    const pending = (tlsKnown ??= deps.tls(job));
+    try {
+      const options = await pending;
+      if (options.settled === false && tlsKnown === pending) tlsKnown = null;
+      return options;
+    } catch (error) {
+      if (tlsKnown === pending) tlsKnown = null;
+      throw error;
+    }
+  };
   // A pause or a stop ends a back-off at once (the account then stops as interrupted).
   const sleep = deps.sleep ?? ((ms: number) => abortableDelay(ms, signal));
   const random = deps.random ?? Math.random;
@@ -220,7 +238,6 @@ async function runClaimedJob(
         throw new MigrationError('cancelled', 'The job was stopped before this account started.');
       deps.jobs.updateAccount(account.id, { status: 'running' });
       state.status = 'running';
-      const tls = await tlsOptions;
       const outcome = await runAccount({
         spec,
         credentials: credentialsFor(account, job, deps.secrets),
@@ -231,7 +248,7 @@ async function runClaimedJob(
         batchBytes,
         retry: options.retry ?? DEFAULT_RETRY,
         signal,
-        tls,
+        tls: tlsOptions,
         openPop3: (endpoint, user, password) => deps.openPop3(endpoint, user, password, job),
         // Taken over while this process was not answering (frozen, asleep on another host):
         // stop before writing anything the other run may write too.

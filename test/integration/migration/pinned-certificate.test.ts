@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot } from '../../harness/dovecot.ts';
+import { acceptsConnections } from '../../harness/free-port.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { createCertificateAuthority, issueCertificate } from '../../harness/certificates.ts';
 import type { CertificateFiles } from '../../harness/certificates.ts';
@@ -42,7 +43,12 @@ afterAll(async () => {
   dir.remove();
 });
 
-async function run(name: string, sourceFingerprint: string | null) {
+async function run(
+  name: string,
+  sourceFingerprint: string | null,
+  retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+  sleep: (ms: number) => Promise<void> = async () => {},
+) {
   createJob(
     {
       name,
@@ -69,9 +75,9 @@ async function run(name: string, sourceFingerprint: string | null) {
       openPop3: () => Promise.reject(new Error('not used')),
       tls: (job) => tlsForJob.imap(job.spec),
       explainCertificate: (error, job) => tlsForJob.explain(error, job.spec),
-      sleep: async () => {},
+      sleep,
     },
-    { retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } },
+    { retry },
   );
 }
 
@@ -94,5 +100,21 @@ describe('a certificate the admin trusts', () => {
     const summary = await run('other-pin', destination.certificate.fingerprint256);
     expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'certificate-untrusted' });
     expect(summary.accounts[0]!.errorMessage).toMatch(/not the one you trusted.*mail\.old-provider\.test/);
+  });
+
+  it('is still used when the server was down as the job started, once it is back', async () => {
+    const back = source.restart(1_500);
+    while (await acceptsConnections(source.ports.imaps)) await new Promise((r) => setTimeout(r, 50));
+    const summary = await run(
+      'pinned-while-down',
+      certificate.fingerprint256,
+      { attempts: 20, baseDelayMs: 300, maxDelayMs: 300 },
+      (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    );
+    await back;
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesSkipped: 1 });
+    const log = services.eventLog.forJob(summary.job.id).map((l) => `${l.code} ${l.message}`);
+    expect(log.some((l) => l.startsWith('connection-refused'))).toBe(true);
+    expect(log.filter((l) => l.startsWith('certificate-'))).toEqual([]);
   });
 });
