@@ -72,7 +72,8 @@ export const systemClaimEnvironment = (): ClaimEnvironment => ({
   hostname: hostname(),
   pid: process.pid,
   processStarted: processStartTime(process.pid),
-  staleMs: CLAIM_STALE_MS,
+  // Tests shorten it to show that a frozen owner on this host keeps its claim regardless.
+  staleMs: Number(process.env['CUTOVER_CLAIM_STALE_MS']) || CLAIM_STALE_MS,
 });
 
 export function createClaimRepository(
