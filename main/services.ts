@@ -49,6 +49,8 @@ import { createHandlers } from './api/handlers.ts';
 
 export interface ServicesOptions {
   databasePath: string;
+  /** The database already opened (openDatabase) by a host that had to look inside first. */
+  db?: Database;
   cipher: SecretCipher;
   clock: Clock;
   host: AppInfo['host'];
@@ -102,7 +104,7 @@ export interface ServiceCore {
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const db = openDatabase(options.databasePath);
+  const db = options.db ?? openDatabase(options.databasePath);
   const secrets = createSecretRepository(db, options.cipher, options.clock);
   const bus = createEventBus();
   const eventLog = createEventLog(db, options.clock);

@@ -7,6 +7,12 @@ import { createAesGcmCipher } from '../secrets/aes-gcm-cipher.ts';
 import { loadHeadlessKey } from '../secrets/headless-key.ts';
 import { DATABASE_FILE, defaultDataDir, keyFileFor } from '../paths.ts';
 import { CUTOVER_VERSION } from '../version.ts';
+import { openDatabase } from '../store/database.ts';
+import type { Database } from 'better-sqlite3';
+
+function holdsSecrets(db: Database): boolean {
+  return db.prepare('SELECT 1 FROM secrets LIMIT 1').get() !== undefined;
+}
 
 /** The database the CLI and web host use: `--db`, else the desktop app's own file. */
 export function resolveDatabasePath(dbOption: string | undefined): string {
@@ -19,9 +25,23 @@ export function openHeadlessServices(
   databasePath: string,
   diagnostics?: ServicesOptions['diagnostics'],
 ): Services {
-  const { key, source } = loadHeadlessKey(process.env, keyFileFor(databasePath));
+  // The database first: no key file is made beside a file that is not a Cutover database, and
+  // a new key only for a database that holds no password yet.
+  const db = openDatabase(databasePath);
+  let loaded: ReturnType<typeof loadHeadlessKey>;
+  try {
+    loaded = loadHeadlessKey(process.env, keyFileFor(databasePath), {
+      mayCreate: !holdsSecrets(db),
+      databasePath,
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const { key, source } = loaded;
   return createServices({
     databasePath,
+    db,
     cipher: createAesGcmCipher(key),
     clock: systemClock,
     host: 'web',

@@ -12,7 +12,12 @@ export interface HeadlessKey {
  * The headless hosts' encryption key: `CUTOVER_SECRET_KEY` (64 hex characters or base64 of
  * 32 bytes) when set, else a key file beside the database, created once with mode 0600.
  */
-export function loadHeadlessKey(env: NodeJS.ProcessEnv, keyFilePath: string): HeadlessKey {
+export function loadHeadlessKey(
+  env: NodeJS.ProcessEnv,
+  keyFilePath: string,
+  /** `mayCreate: false` when the database already holds passwords made with a key file. */
+  options: { mayCreate: boolean; databasePath?: string } = { mayCreate: true },
+): HeadlessKey {
   const fromEnv = env['CUTOVER_SECRET_KEY'];
   if (fromEnv !== undefined && fromEnv !== '') {
     return { key: parseKey(fromEnv, 'CUTOVER_SECRET_KEY'), source: 'CUTOVER_SECRET_KEY' };
@@ -27,6 +32,11 @@ export function loadHeadlessKey(env: NodeJS.ProcessEnv, keyFilePath: string): He
     return { key: parseKey(readFileSync(keyFilePath, 'utf8').trim(), keyFilePath), source: keyFilePath };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (!options.mayCreate) {
+    throw new Error(
+      `The key file ${keyFilePath} is missing. The passwords stored in ${options.databasePath ?? 'the database'} were encrypted with it and cannot be read without it: put the file back (mode 0600), or set CUTOVER_SECRET_KEY to the same key. Nothing was changed.`,
+    );
   }
   mkdirSync(dirname(keyFilePath), { recursive: true });
   const key = randomBytes(32);
