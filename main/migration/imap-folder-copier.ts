@@ -102,7 +102,13 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     const destinationMessages = await listDestination(destination, box);
     const destinationFlags = new Map(destinationMessages.map((m) => [m.uid, m.flags]));
     const entries = ledger.entries(pairing, status.uidValidity);
-    const plan = planFolderCopy(sourceMessages, destinationMessages, entries, box.uidValidity);
+    const plan = planFolderCopy(
+      sourceMessages,
+      destinationMessages,
+      entries,
+      box.uidValidity,
+      ledger.destinationUidsOfOtherFolders(pairing, box.uidValidity),
+    );
     ledger.forget(pairing, status.uidValidity, plan.vanished);
     // A pair found by key (after a crash between APPEND and the ledger write, or without
     // UIDPLUS) is recorded with the flags it had when copied, or else the destination's own, so

@@ -38,7 +38,9 @@ export interface FolderCopyPlan {
  * copied (when the destination confirms the UID still holds that message); everything else is
  * paired by key, counting copies: k identical source messages against n on the destination
  * leaves k − n to copy, so the destination mirrors the source and a crash between APPEND and
- * the ledger write never produces a duplicate. A message the ledger says was delivered and that
+ * the ledger write never produces a duplicate. Copies the ledger pairs with another source folder
+ * (two folders merged by a translation) are that folder's: two identical messages, one in each,
+ * arrive twice, as they would from one folder. A message the ledger says was delivered and that
  * is gone from the destination folder was moved or deleted there, and is not brought back.
  */
 export function planFolderCopy(
@@ -46,9 +48,11 @@ export function planFolderCopy(
   destination: readonly DestinationMessage[],
   ledger: ReadonlyMap<number, LedgerEntry>,
   destinationUidValidity: number,
+  /** Destination messages copied from other source folders merged into this one: never matched. */
+  otherFoldersCopies: ReadonlySet<number> = new Set(),
 ): FolderCopyPlan {
   const destinationByUid = new Map(destination.map((m) => [m.uid, m]));
-  const claimed = new Set<number>();
+  const claimed = new Set<number>(otherFoldersCopies);
   const matched: MatchedMessage[] = [];
   const unmatched: SourceMessage[] = [];
   const removedOnDestination: SourceMessage[] = [];

@@ -54,6 +54,12 @@ export interface LedgerRepository {
     sourceUidValidity: number,
     destinationUidValidity: number,
   ): number;
+  /**
+   * Destination UIDs (under its UIDVALIDITY) the ledger pairs with messages of *other* source
+   * folders copied into the same destination folder (folders merged by a translation): they are
+   * not this folder's copies, whatever their key.
+   */
+  destinationUidsOfOtherFolders(pairing: FolderPairing, destinationUidValidity: number): Set<number>;
   /** The state after the last complete sync into this very destination folder, if any. */
   syncState(pairing: FolderPairing): FolderSyncState | null;
   saveSyncState(pairing: FolderPairing, state: FolderSyncState): void;
@@ -93,6 +99,11 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
        destination_folder = excluded.destination_folder, destination_uid = excluded.destination_uid,
        destination_uidvalidity = excluded.destination_uidvalidity, message_key = excluded.message_key,
        size = excluded.size, flags = excluded.flags, copied_at = excluded.copied_at`,
+  );
+  const othersInFolder = db.prepare<[string, string, number, string, string], { destination_uid: number }>(
+    `SELECT destination_uid FROM ledger WHERE destination_account = ? AND destination_folder = ?
+       AND destination_uidvalidity = ? AND destination_uid IS NOT NULL
+       AND NOT (source_account = ? AND source_folder = ?)`,
   );
   const setFlags = db.prepare(
     `UPDATE ledger SET flags = ? WHERE source_account = ? AND source_folder = ? AND destination_account = ?
@@ -178,6 +189,16 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
     },
     forget(p, validity, uids) {
       if (uids.length > 0) removeMany(p, validity, uids);
+    },
+    destinationUidsOfOtherFolders(p, destinationValidity) {
+      const rows = othersInFolder.all(
+        p.destinationAccount,
+        p.destinationFolder,
+        destinationValidity,
+        p.sourceAccount,
+        p.sourceFolder,
+      );
+      return new Set(rows.map((r) => r.destination_uid));
     },
     pairedDestinationMessages(p, validity, destinationValidity) {
       const count = paired.get(
