@@ -12,11 +12,13 @@ import type { SkipEntry, Translation } from './job-input/index.ts';
 import type { SourceFolder } from './source-folder.ts';
 import { planFolders } from './folder-mapping/index.ts';
 import type { FolderInfo } from './folder-mapping/index.ts';
-import { copyFolder } from './imap-folder-copier.ts';
+import { copyFolder } from './folder-copier.ts';
 import { imapSourceFolder } from './imap-source-folder.ts';
 import { pop3SourceFolder } from './pop3-source-folder.ts';
 import type { Pop3Session } from './pop3-source-folder.ts';
 import { destinationEndpoint, mailboxIdentity, sourceEndpoints } from './endpoints.ts';
+import { imapDestination } from './imap-destination/imap-destination.ts';
+import { onSide, sideOfError } from './server-side.ts';
 import { classifyError, MigrationError } from './migration-error.ts';
 import type { ErrorContext } from './migration-error.ts';
 import type { RetryPolicy } from './retry-policy.ts';
@@ -164,12 +166,8 @@ function stoppedError(): MigrationError {
   return new MigrationError('cancelled', 'The job was stopped; run it again to continue.');
 }
 
-interface Tagged {
-  cutoverSide?: 'source' | 'destination';
-}
-
 function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
-  const side = (error as Tagged | null)?.cutoverSide ?? 'source';
+  const side = sideOfError(error) ?? 'source';
   const spec = side === 'source' ? ctx.spec.source : ctx.spec.destination;
   const endpoints = sourceEndpoints(ctx.spec.source);
   const port =
@@ -180,17 +178,6 @@ function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
     port,
     user: side === 'source' ? ctx.credentials.username : ctx.credentials.localUsername,
   };
-}
-
-/** Marks which server an error came from, so its message names the right server and password. */
-async function on<T>(side: 'source' | 'destination', work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error && typeof error === 'object' && !(error instanceof MigrationError))
-      (error as Tagged).cutoverSide ??= side;
-    throw error;
-  }
 }
 
 async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promise<AccountOutcome> {
@@ -207,18 +194,19 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   const clients: Array<{ close(): Promise<void> }> = [];
   try {
     const sourceImap = endpoints.imap
-      ? await on('source', () => openImap(endpoints.imap!, { user: username, password: sourcePassword }))
+      ? await onSide('source', () => openImap(endpoints.imap!, { user: username, password: sourcePassword }))
       : null;
     if (sourceImap) clients.push(imapCloser(sourceImap));
     const pop3 = endpoints.pop3
-      ? await on('source', () => ctx.openPop3(endpoints.pop3!, username, sourcePassword))
+      ? await onSide('source', () => ctx.openPop3(endpoints.pop3!, username, sourcePassword))
       : null;
     if (pop3) clients.push({ close: async () => pop3.close() });
     // The source first: a wrong password in the users list is reported as the source's.
-    const destination = await on('destination', () =>
+    const destinationClient = await onSide('destination', () =>
       openImap(destinationEndpoint(ctx.spec.destination, tls.destination), ctx.credentials.destination),
     );
-    clients.push(imapCloser(destination));
+    clients.push(imapCloser(destinationClient));
+    const destination = imapDestination(destinationClient);
     if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
       ctx.log({
         level: 'warn',
@@ -228,7 +216,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       });
     }
 
-    const sourceFolders: FolderInfo[] = sourceImap ? await on('source', () => sourceImap.list()) : [];
+    const sourceFolders: FolderInfo[] = sourceImap ? await onSide('source', () => sourceImap.list()) : [];
     if (pop3 && !sourceFolders.some((f) => f.path.toUpperCase() === 'INBOX')) {
       sourceFolders.unshift({
         path: 'INBOX',
@@ -238,7 +226,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         specialUse: '\\Inbox',
       });
     }
-    const destinationFolders: FolderInfo[] = await on('destination', () => destination.list());
+    const destinationFolders: FolderInfo[] = await destination.folders();
     const plan = planFolders({
       source: sourceFolders,
       destination: destinationFolders,
@@ -250,7 +238,8 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         ctx.log({ level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
     }
     for (const path of plan.destinationFoldersToCreate) {
-      await on('destination', () => destination.mailboxCreate(path));
+      ctx.beforeWrite();
+      await destination.create(path);
       ctx.log({ level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
     }
 
@@ -263,7 +252,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     const totals = new Map<string, number>();
     for (const { entry, source } of folders) {
       if (source.path.toUpperCase() === 'INBOX' && pop3) continue;
-      const status = await on('source', () => sourceImap!.status(entry.source, { messages: true }));
+      const status = await onSide('source', () => sourceImap!.status(entry.source, { messages: true }));
       totals.set(entry.source, status ? (status.messages ?? 0) : 0);
     }
     const sum = { copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0 };
@@ -279,8 +268,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       try {
         const outcome = await copyFolder({
           source,
-          destination,
-          destinationPath: entry.destination,
+          destination: destination.folder(entry.destination),
           pairing: {
             sourceAccount: mailboxIdentity(ctx.spec.source.host, username),
             sourceFolder: entry.source,

@@ -1,6 +1,5 @@
-import type { ImapFlow } from 'imapflow';
 import type { FolderPairing, LedgerRepository, NewLedgerEntry } from '../store/ledger-repository.ts';
-import { appendMessages, supportsMultiAppend } from '../protocols/imap/append-messages.ts';
+import type { DestinationBox, DestinationFolder } from './destination-folder.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { SourceFolder } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
@@ -21,10 +20,9 @@ export interface MessageFailure {
 export interface CopyTarget {
   source: SourceFolder;
   sourceUidValidity: number;
-  destination: ImapFlow;
-  destinationPath: string;
+  destination: DestinationFolder;
   /** The destination folder's UIDVALIDITY, APPENDLIMIT and PERMANENTFLAGS from SELECT. */
-  box: { uidValidity: number; appendLimit: number | null; permanentFlags: Set<string> | null };
+  box: Pick<DestinationBox, 'uidValidity' | 'appendLimit' | 'permanentFlags'>;
   pairing: FolderPairing;
   ledger: LedgerRepository;
   budget: ByteBudget;
@@ -77,7 +75,7 @@ export async function copyMissing(target: CopyTarget, missing: readonly SourceMe
     return false;
   });
   // Without MULTIAPPEND a batch is still fetched in one go, then appended message by message.
-  const multi = supportsMultiAppend(target.destination);
+  const multi = target.destination.multiAppend;
   const batches = batchesOf(copyable, target.batchBytes, target.batchMessages);
   const fetched = readAhead(
     batches,
@@ -144,9 +142,7 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
 
 async function append(target: CopyTarget, messages: Fetched['messages']): Promise<void> {
   target.beforeWrite();
-  const appended = await appendMessages(
-    target.destination,
-    target.destinationPath,
+  const appended = await target.destination.append(
     messages.map(({ message, body }) => ({
       body,
       flags: appendableFlags(message.flags, target.box.permanentFlags),

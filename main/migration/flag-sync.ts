@@ -1,4 +1,4 @@
-import type { ImapFlow } from 'imapflow';
+import type { DestinationFolder } from './destination-folder.ts';
 import type { FolderPairing, LedgerRepository } from '../store/ledger-repository.ts';
 import { flagChanges } from './plan-folder-copy.ts';
 
@@ -20,7 +20,7 @@ const UIDS_PER_STORE = 1000;
  * `failed`, so the caller keeps the folder's saved state from hiding it from the next run.
  */
 export async function carryFlagChanges(
-  destination: ImapFlow,
+  destination: DestinationFolder,
   ledger: LedgerRepository,
   pairing: FolderPairing,
   sourceUidValidity: number,
@@ -47,11 +47,10 @@ export async function carryFlagChanges(
     for (let start = 0; start < group.states.length; start += UIDS_PER_STORE) {
       const part = group.states.slice(start, start + UIDS_PER_STORE);
       const range = uidRanges(part.map((s) => s.destinationUid));
-      const options = { uid: true, silent: true };
-      // imapflow answers false instead of throwing when a STORE fails: those stay unrecorded.
-      const added = group.add.length === 0 || (await destination.messageFlagsAdd(range, group.add, options));
+      // A STORE the server refused leaves those messages unrecorded.
+      const added = group.add.length === 0 || (await destination.storeFlags(range, 'add', group.add));
       const removed =
-        group.remove.length === 0 || (await destination.messageFlagsRemove(range, group.remove, options));
+        group.remove.length === 0 || (await destination.storeFlags(range, 'remove', group.remove));
       if (added && removed) carried.push(...part.map((s) => ({ uid: s.uid, flags: s.current })));
       else failed += part.length;
     }

@@ -123,6 +123,21 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
       `${capitalise(server)} does not offer encryption (STARTTLS) on port ${context.port}. Use the secure port (993 or 995), or allow plain text in the job if you accept that passwords cross the network unencrypted.`,
     );
   }
+  if (code === 'WRONG_PROTOCOL') {
+    const speaks = (error as { speaks?: string }).speaks;
+    const what =
+      speaks === 'pop3' ? 'POP3' : speaks === 'smtp' ? 'SMTP (sending mail)' : 'something other than IMAP';
+    return make(
+      'wrong-protocol',
+      `Port ${context.port} of ${server} speaks ${what}, not IMAP. Give the IMAP port (993 with TLS, 143 with STARTTLS).`,
+    );
+  }
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text)) {
+    return make(
+      'wrong-protocol',
+      `Port ${context.port} of ${server} speaks plain text first, not TLS: choose IMAP (STARTTLS) or POP3 (STARTTLS) for it, or give the TLS port (993 for IMAP, 995 for POP3).`,
+    );
+  }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'CERT_HOSTNAME_MISMATCH') {
     return make(
       'certificate-mismatch',

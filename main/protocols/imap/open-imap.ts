@@ -1,5 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { ConnectionOptions } from 'node:tls';
+import { watchGreeting } from './greeting-watch.ts';
 
 /** How to reach an IMAP server; `tls` carries a pinned certificate's trust for this server only. */
 export interface ImapEndpoint {
@@ -25,13 +26,18 @@ export interface ImapTimeouts {
 
 export const DEFAULT_IMAP_TIMEOUTS: ImapTimeouts = { connectMs: 30_000, socketMs: 120_000 };
 
-/** A logged-in imapflow client that never prints credentials and never idles between commands. */
+/**
+ * A logged-in imapflow client that never prints credentials and never idles between commands.
+ * A port that greets as POP3 or SMTP rejects at once with a WrongProtocolError.
+ */
 export async function openImap(
   endpoint: ImapEndpoint,
   login: ImapLogin,
   timeouts = DEFAULT_IMAP_TIMEOUTS,
 ): Promise<ImapFlow> {
-  const client = new ImapFlow({
+  let client: ImapFlow | null = null;
+  const greeting = watchGreeting(() => client?.close());
+  client = new ImapFlow({
     host: endpoint.host,
     port: endpoint.port,
     secure: endpoint.security === 'tls',
@@ -40,7 +46,7 @@ export async function openImap(
       ? { user: login.user, pass: login.password, authzid: login.authzid, loginMethod: 'AUTH=PLAIN' }
       : { user: login.user, pass: login.password },
     tls: { servername: isIpAddress(endpoint.host) ? undefined : endpoint.host, ...endpoint.tls },
-    logger: false,
+    logger: greeting.logger,
     disableAutoIdle: true,
     connectionTimeout: timeouts.connectMs,
     greetingTimeout: timeouts.connectMs,
@@ -49,7 +55,11 @@ export async function openImap(
   } as ConstructorParameters<typeof ImapFlow>[0]);
   // An unhandled 'error' event would crash the process; failures surface through the promises.
   client.on('error', () => {});
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw greeting.wrong() ?? error;
+  }
   return client;
 }
 

@@ -7,7 +7,8 @@ import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.
 import { migrate } from '../../../main/store/migrate.ts';
 import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
 import type { LedgerRepository } from '../../../main/store/ledger-repository.ts';
-import { copyFolder } from '../../../main/migration/imap-folder-copier.ts';
+import { imapDestinationFolder } from '../../../main/migration/imap-destination/imap-destination.ts';
+import { copyFolder } from '../../../main/migration/folder-copier.ts';
 import { imapSourceFolder } from '../../../main/migration/imap-source-folder.ts';
 import { createByteBudget } from '../../../main/migration/byte-budget.ts';
 import type { ByteBudget } from '../../../main/migration/byte-budget.ts';
@@ -68,8 +69,7 @@ function copy(
 ) {
   return copyFolder({
     source: imapSourceFolder(conn.s, folder),
-    destination: conn.d,
-    destinationPath: folder,
+    destination: imapDestinationFolder(conn.d, folder),
     pairing: { sourceAccount: 's', sourceFolder: folder, destinationAccount: 'd', destinationFolder: folder },
     ledger,
     budget,

@@ -7,7 +7,8 @@ import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.
 import { migrate } from '../../../main/store/migrate.ts';
 import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
 import type { FolderPairing, LedgerRepository } from '../../../main/store/ledger-repository.ts';
-import { copyFolder } from '../../../main/migration/imap-folder-copier.ts';
+import { imapDestinationFolder } from '../../../main/migration/imap-destination/imap-destination.ts';
+import { copyFolder } from '../../../main/migration/folder-copier.ts';
 import { imapSourceFolder } from '../../../main/migration/imap-source-folder.ts';
 import type { SourceFolder } from '../../../main/migration/source-folder.ts';
 import { createByteBudget } from '../../../main/migration/byte-budget.ts';
@@ -54,8 +55,7 @@ async function run(
 ) {
   return copyFolder({
     source: options.source ?? imapSourceFolder(src, folder),
-    destination: options.destination ?? dst,
-    destinationPath: folder,
+    destination: imapDestinationFolder(options.destination ?? dst, folder),
     pairing: pairingOf(folder),
     ledger,
     budget: createByteBudget(1024 * 1024),

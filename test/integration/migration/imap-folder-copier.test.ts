@@ -6,8 +6,9 @@ import type { DovecotServer } from '../../harness/dovecot.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { migrate } from '../../../main/store/migrate.ts';
 import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
-import { copyFolder } from '../../../main/migration/imap-folder-copier.ts';
-import type { FolderCopyOptions, MessageFailure } from '../../../main/migration/imap-folder-copier.ts';
+import { imapDestinationFolder } from '../../../main/migration/imap-destination/imap-destination.ts';
+import { copyFolder } from '../../../main/migration/folder-copier.ts';
+import type { FolderCopyOptions, MessageFailure } from '../../../main/migration/folder-copier.ts';
 import { imapSourceFolder } from '../../../main/migration/imap-source-folder.ts';
 import { createByteBudget } from '../../../main/migration/byte-budget.ts';
 import { fixedClock } from '../../support/test-services.ts';
@@ -73,8 +74,7 @@ function options(
 ): FolderCopyOptions {
   return {
     source: imapSourceFolder(src, 'Work'),
-    destination: destinationClient,
-    destinationPath: 'Work',
+    destination: imapDestinationFolder(destinationClient, 'Work'),
     pairing: {
       sourceAccount: 'src/ann',
       sourceFolder: 'Work',
@@ -196,7 +196,7 @@ describe('copyFolder into a server that refuses a large message without announci
     const outcome = await copyFolder({
       ...options(db, [], secret),
       source: imapSourceFolder(src, 'Small'),
-      destinationPath: 'Small',
+      destination: imapDestinationFolder(secret, 'Small'),
       pairing,
       batchBytes: 1024 * 1024,
     });
@@ -224,7 +224,7 @@ describe('copyFolder into a server that refuses a large message without announci
     const outcome = await copyFolder({
       ...options(db, [], secret),
       source: imapSourceFolder(src, 'Small'),
-      destinationPath: 'One by one',
+      destination: imapDestinationFolder(secret, 'One by one'),
       pairing: {
         sourceAccount: 'src/ann',
         sourceFolder: 'Small',

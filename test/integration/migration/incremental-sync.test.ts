@@ -8,7 +8,8 @@ import type { StoredMessage } from '../../support/mail-fixtures.ts';
 import { migrate } from '../../../main/store/migrate.ts';
 import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
 import type { LedgerRepository } from '../../../main/store/ledger-repository.ts';
-import { copyFolder } from '../../../main/migration/imap-folder-copier.ts';
+import { imapDestinationFolder } from '../../../main/migration/imap-destination/imap-destination.ts';
+import { copyFolder } from '../../../main/migration/folder-copier.ts';
 import { imapSourceFolder } from '../../../main/migration/imap-source-folder.ts';
 import type { SourceFolder, UidRange } from '../../../main/migration/source-folder.ts';
 import { createByteBudget } from '../../../main/migration/byte-budget.ts';
@@ -80,8 +81,7 @@ function countDestinationListings(client: ImapFlow): () => number {
 async function run(folder: SourceFolder, ledgerRepository: LedgerRepository = ledger) {
   return copyFolder({
     source: folder,
-    destination: dst,
-    destinationPath: 'Box',
+    destination: imapDestinationFolder(dst, 'Box'),
     pairing,
     ledger: ledgerRepository,
     budget: createByteBudget(1024 * 1024),

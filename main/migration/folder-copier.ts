@@ -1,10 +1,9 @@
-import type { ImapFlow } from 'imapflow';
 import type { FolderPairing, FolderSyncState, LedgerRepository } from '../store/ledger-repository.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { SourceFolder, SourceFolderStatus } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
 import { planFolderCopy } from './plan-folder-copy.ts';
-import { IDENTITY_HEADERS, messageKey } from './message-key.ts';
+import type { DestinationBox, DestinationFolder } from './destination-folder.ts';
 import { copyMissing } from './copy-missing.ts';
 import type { MessageFailure } from './copy-missing.ts';
 import { carryFlagChanges } from './flag-sync.ts';
@@ -15,8 +14,7 @@ export type { MessageFailure } from './copy-missing.ts';
 
 export interface FolderCopyOptions {
   source: SourceFolder;
-  destination: ImapFlow;
-  destinationPath: string;
+  destination: DestinationFolder;
   pairing: FolderPairing;
   ledger: LedgerRepository;
   budget: ByteBudget;
@@ -47,14 +45,6 @@ export interface FolderOutcome {
   uidNext: number;
 }
 
-interface DestinationBox {
-  uidValidity: number;
-  uidNext: number;
-  messages: number;
-  appendLimit: number | null;
-  permanentFlags: Set<string> | null;
-}
-
 const DEFAULT_BATCH_MESSAGES = 200;
 
 /**
@@ -64,9 +54,9 @@ const DEFAULT_BATCH_MESSAGES = 200;
  * unchanged folder or fetch only the new messages (see chooseSyncMode).
  */
 export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutcome> {
-  const { source, destination, destinationPath, pairing, ledger } = options;
+  const { source, destination, pairing, ledger } = options;
   const status = await source.open();
-  const box = await openDestination(destination, destinationPath);
+  const box = await destination.open();
   const saved = ledger.syncState(pairing);
   const mode = chooseSyncMode(saved, status, box, () =>
     ledger.pairedDestinationMessages(pairing, status.uidValidity, box.uidValidity),
@@ -99,7 +89,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     const sourceMessages = (await source.list()).filter(
       (m) => !status.ascendingUids || m.uid < status.uidNext,
     );
-    const destinationMessages = await listDestination(destination, box);
+    const destinationMessages = await destination.list();
     const destinationFlags = new Map(destinationMessages.map((m) => [m.uid, m.flags]));
     const entries = ledger.entries(pairing, status.uidValidity);
     const plan = planFolderCopy(
@@ -188,7 +178,6 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         source,
         sourceUidValidity: status.uidValidity,
         destination,
-        destinationPath,
         box,
         pairing,
         ledger,
@@ -220,7 +209,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   if (outcome.failed > 0 || !listedAll || flagsNotCarried > 0 || unpaired > 0) {
     ledger.clearSyncState(pairing);
   } else if (toCopy.length > 0 || mode.kind === 'full' || !sameState(saved!, status, box)) {
-    const after = toCopy.length > 0 ? await destinationCounters(destination, destinationPath) : null;
+    const after = toCopy.length > 0 ? await destination.counters() : null;
     ledger.saveSyncState(pairing, {
       ...stateOf(status, box),
       destinationUidNext: after?.uidNext ?? box.uidNext,
@@ -264,37 +253,6 @@ async function carryChangedFlags(
     states,
     permanentFlags,
   );
-}
-
-async function openDestination(client: ImapFlow, path: string): Promise<DestinationBox> {
-  const box = await client.mailboxOpen(path);
-  const limit = box.appendlimit ?? (client.capabilities.get('APPENDLIMIT') as number | boolean | undefined);
-  return {
-    uidValidity: Number(box.uidValidity),
-    uidNext: box.uidNext,
-    messages: box.exists,
-    appendLimit: typeof limit === 'number' && limit > 0 ? limit : null,
-    permanentFlags: box.permanentFlags ?? null,
-  };
-}
-
-async function destinationCounters(client: ImapFlow, path: string) {
-  const after = await client.status(path, { uidNext: true, messages: true });
-  return after ? { uidNext: after.uidNext, messages: after.messages } : null;
-}
-
-/** Header listing of the destination, to match by key; an empty folder needs none. */
-async function listDestination(client: ImapFlow, box: DestinationBox) {
-  if (box.messages === 0) return [];
-  const list: Array<{ uid: number; key: string; flags: string[] }> = [];
-  for await (const m of client.fetch(
-    '1:*',
-    { uid: true, flags: true, size: true, headers: [...IDENTITY_HEADERS] },
-    { uid: true },
-  )) {
-    list.push({ uid: m.uid, key: messageKey(m.headers, m.size ?? 0), flags: [...(m.flags ?? [])] });
-  }
-  return list;
 }
 
 function sameState(saved: FolderSyncState, status: SourceFolderStatus, box: DestinationBox): boolean {
