@@ -1,5 +1,6 @@
 import type { FolderPairing, LedgerRepository, NewLedgerEntry } from '../store/ledger-repository.ts';
 import type { DestinationBox, DestinationFolder } from './destination-folder.ts';
+import type { OtherWriters } from './other-writers.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { SourceFolder } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
@@ -33,6 +34,8 @@ export interface CopyTarget {
   signal: AbortSignal;
   /** Throws when this run may no longer write (checked before every APPEND). */
   beforeWrite(): void;
+  /** What others stored in the folder while this run writes (watchOtherWriters). */
+  otherWriters: OtherWriters;
   onMessageFailed(failure: MessageFailure): void;
   /**
    * After each batch: messages stored, refused and vanished, the bytes stored, and how many were
@@ -40,6 +43,8 @@ export interface CopyTarget {
    */
   onBatch(counts: {
     copied: number;
+    /** Found stored by another writer meanwhile: not copied again. */
+    skipped?: number;
     failed: number;
     vanished: number;
     bytes: number;
@@ -140,7 +145,34 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
   }
 }
 
-async function append(target: CopyTarget, messages: Fetched['messages']): Promise<void> {
+async function append(target: CopyTarget, batch: Fetched['messages']): Promise<void> {
+  const { fresh: messages, alreadyThere } = target.otherWriters.beforeAppend(
+    batch.map((one) => ({ ...one, key: one.message.key })),
+  );
+  const ledgerRow = (
+    { message }: Fetched['messages'][number],
+    destinationUid: number | null,
+    validity: number,
+  ) => ({
+    uid: message.uid,
+    destinationUid,
+    destinationUidValidity: validity,
+    messageKey: message.key,
+    size: message.size,
+    flags: message.flags,
+  });
+  if (alreadyThere.length > 0) {
+    // Another writer stored these since this run listed the folder: not copied again.
+    target.ledger.recordMany(
+      target.pairing,
+      target.sourceUidValidity,
+      alreadyThere.map(({ message, destinationUid }) =>
+        ledgerRow(message, destinationUid, target.box.uidValidity),
+      ),
+    );
+    target.onBatch({ copied: 0, failed: 0, vanished: 0, bytes: 0, skipped: alreadyThere.length });
+  }
+  if (messages.length === 0) return;
   target.beforeWrite();
   const appended = await target.destination.append(
     messages.map(({ message, body }) => ({
@@ -149,21 +181,22 @@ async function append(target: CopyTarget, messages: Fetched['messages']): Promis
       internalDate: message.internalDate,
     })),
   );
-  const rows: NewLedgerEntry[] = messages.map(({ message }, i) => ({
-    uid: message.uid,
-    destinationUid: appended.uids?.[i] ?? null,
-    destinationUidValidity: appended.uidValidity ?? target.box.uidValidity,
-    messageKey: message.key,
-    size: message.size,
-    flags: message.flags,
-  }));
+  // Written while another writer stored the same message: the later copy is removed again.
+  const yielded = await target.otherWriters.afterAppend(
+    messages.map(({ message }, i) => ({ key: message.key, uid: appended.uids?.[i] ?? null })),
+  );
+  const validity = appended.uidValidity ?? target.box.uidValidity;
+  const rows: NewLedgerEntry[] = messages.map((one, i) =>
+    ledgerRow(one, yielded.get(i) ?? appended.uids?.[i] ?? null, validity),
+  );
   target.ledger.recordMany(target.pairing, target.sourceUidValidity, rows);
-  const bytes = messages.reduce((sum, m) => sum + m.body.length, 0);
+  const bytes = messages.filter((_, i) => !yielded.has(i)).reduce((sum, m) => sum + m.body.length, 0);
   target.onBatch({
-    copied: messages.length,
+    copied: messages.length - yielded.size,
     failed: 0,
     vanished: 0,
     bytes,
+    skipped: yielded.size,
     unpaired: appended.uids ? 0 : messages.length,
   });
 }

@@ -24,12 +24,17 @@ export interface DestinationFolder {
   /** Several messages go in one APPEND (MULTIAPPEND, RFC 3502): all stored, or none. */
   readonly multiAppend: boolean;
   open(): Promise<DestinationBox>;
-  /** Every message's UID, identity key and flags (empty for an empty folder). */
-  list(): Promise<DestinationMessage[]>;
+  /** Every message's UID, identity key and flags (empty for an empty folder), or those in a UID range. */
+  list(range?: { from: number; to: number }): Promise<DestinationMessage[]>;
   /** Stores messages with one command; rejects with the server's refusal (responseText). */
   append(items: readonly AppendItem[]): Promise<Appended>;
   /** Adds or removes flags on a UID set; false when the server refused. */
   storeFlags(uidSet: string, change: 'add' | 'remove', flags: readonly string[]): Promise<boolean>;
+  /**
+   * Removes exactly these messages (UID EXPUNGE, RFC 4315); false, removing nothing, where the
+   * server cannot remove by UID (a plain EXPUNGE would take other \\Deleted mail with them).
+   */
+  removeExactly(uids: readonly number[]): Promise<boolean>;
   /** UIDNEXT and the message count now (STATUS), or null when the server did not say. */
   counters(): Promise<{ uidNext: number; messages: number } | null>;
 }

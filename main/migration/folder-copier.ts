@@ -5,6 +5,7 @@ import type { SourceMessage } from './plan-folder-copy.ts';
 import { planFolderCopy } from './plan-folder-copy.ts';
 import type { DestinationBox, DestinationFolder } from './destination-folder.ts';
 import { copyMissing } from './copy-missing.ts';
+import { watchOtherWriters } from './other-writers.ts';
 import type { MessageFailure } from './copy-missing.ts';
 import { carryFlagChanges } from './flag-sync.ts';
 import type { FlagState } from './flag-sync.ts';
@@ -82,6 +83,9 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   let flagsNotCarried: number;
   // Messages stored without their destination UID (no UIDPLUS): the next run pairs them by key.
   let unpaired = 0;
+  // UIDs below this were listed (or existed when the folder was opened): anything at or above
+  // that this run did not append came from another writer.
+  let listedUpTo = box.uidNext;
   if (mode.kind === 'full') {
     // Mail that arrived after the folder was opened is left to the next run: the state saved
     // below says UIDNEXT as opened, and a message copied above it would be copied again.
@@ -90,6 +94,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
       (m) => !status.ascendingUids || m.uid < status.uidNext,
     );
     const destinationMessages = await destination.list();
+    listedUpTo = destinationMessages.reduce((upTo, m) => Math.max(upTo, m.uid + 1), box.uidNext);
     const destinationFlags = new Map(destinationMessages.map((m) => [m.uid, m.flags]));
     const entries = ledger.entries(pairing, status.uidValidity);
     const plan = planFolderCopy(
@@ -186,9 +191,11 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         batchMessages: options.batchMessages ?? DEFAULT_BATCH_MESSAGES,
         signal: options.signal,
         beforeWrite: options.beforeWrite ?? (() => {}),
+        otherWriters: watchOtherWriters(destination, listedUpTo),
         onMessageFailed: options.onMessageFailed,
         onBatch: (counts) => {
           outcome.copied += counts.copied;
+          outcome.skipped += counts.skipped ?? 0;
           outcome.failed += counts.failed;
           outcome.total -= counts.vanished;
           if (counts.vanished > 0) listedAll = false;

@@ -6,6 +6,7 @@ import { folderCounters } from './folder-counters.ts';
 import { listMessages } from './list-messages.ts';
 import { selectFolder } from './select-folder.ts';
 import { storeFlags } from './store-flags.ts';
+import { removeExactly } from './remove-exactly.ts';
 
 const destination = <T>(work: () => Promise<T>) => onSide('destination', work);
 
@@ -33,9 +34,10 @@ export function imapDestinationFolder(client: ImapFlow, path: string): Destinati
         return box;
       }),
     // An empty folder needs no listing.
-    list: () => destination(async () => (messages === 0 ? [] : listMessages(client))),
+    list: (range) => destination(async () => (messages === 0 && !range ? [] : listMessages(client, range))),
     append: (items) => destination(() => appendMessages(client, path, items)),
     storeFlags: (uidSet, change, flags) => destination(() => storeFlags(client, uidSet, change, flags)),
+    removeExactly: (uids) => destination(() => removeExactly(client, uids)),
     counters: () => destination(() => folderCounters(client, path)),
   };
 }
