@@ -1,6 +1,7 @@
 // The API contract between the UI and main: every call (request → response) and every
 // pushed event, in one place. Main validates arguments with these schemas; the renderer
 // imports only the types (`import type`), so zod never reaches the browser bundle.
+import { CONCURRENCY, MAX_PASSWORD_LENGTH } from '../shared/limits.ts';
 import { z } from 'zod';
 import type { CertificateReport } from '../main/diagnostics/tls/certificate-report.ts';
 import type { DnsReport } from '../main/diagnostics/dns/dns-report.ts';
@@ -43,7 +44,7 @@ const domain = z
 const password = z
   .string({ error: 'password must be text' })
   .min(1, { error: 'password must not be empty' })
-  .max(1024, { error: 'password is too long' });
+  .max(MAX_PASSWORD_LENGTH, { error: `password is too long (at most ${MAX_PASSWORD_LENGTH} characters)` });
 
 const port = z.number().int().min(0).max(65535);
 const host = trimmed('server name', 253);
@@ -255,7 +256,7 @@ export const callSchemas = {
       skip: z.string().max(100_000).default(''),
       translate: z.string().max(100_000).default(''),
       translateDelimiter: z.string().length(1).optional(),
-      concurrency: z.number().int().min(1).max(50).default(4),
+      concurrency: z.number().int().min(CONCURRENCY.min).max(CONCURRENCY.max).default(CONCURRENCY.default),
     })
     .strict(),
   'jobs.retry': z.object({ name: jobName }).strict(),
@@ -271,7 +272,7 @@ export const callSchemas = {
       skip: z.string().max(100_000).default(''),
       translate: z.string().max(100_000).default(''),
       translateDelimiter: z.string().length(1).optional(),
-      concurrency: z.number().int().min(1).max(50).default(4),
+      concurrency: z.number().int().min(CONCURRENCY.min).max(CONCURRENCY.max).default(CONCURRENCY.default),
     })
     .strict(),
   'jobs.setAccountPassword': z

@@ -11,6 +11,7 @@ import {
 import type { InputError, JobUser } from './job-input/index.ts';
 import type { DestinationProtocol, JobSpec, ProtocolPorts, SourceProtocol } from './job-spec.ts';
 import { DEFAULT_PORTS } from './job-spec.ts';
+import { CONCURRENCY } from '../../shared/limits.ts';
 import { sourceEndpoints } from './endpoints.ts';
 
 export interface MigrationRequest {
@@ -50,8 +51,16 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
   const collect = (what: string, errors: InputError[]) => {
     for (const e of errors) problems.push(`${what}: ${e.message}`);
   };
-  const name = parseJobName(request.name, jobs.names());
-  if (!name.ok) collect('name', name.errors);
+  const existingNames = jobs.names();
+  const name = parseJobName(request.name, existingNames);
+  if (!name.ok) {
+    collect('name', name.errors);
+    const same = existingNames.find((n) => n.trim().toLowerCase() === request.name?.trim().toLowerCase());
+    if (same !== undefined && jobs.byName(same).status !== 'done')
+      problems.push(
+        `name: the job "${same}" has not finished; to carry on with it, run: cutover retry ${/^[\w.-]+$/.test(same) ? same : JSON.stringify(same)} (in the app: Resume).`,
+      );
+  }
   const users =
     typeof request.users === 'string'
       ? parseUsers(request.users, request.delimiter ? { delimiter: request.delimiter } : {})
@@ -66,9 +75,11 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
   if (!translate.ok) collect('translations', translate.errors);
   if (!request.source.host.trim()) problems.push('source: the old server name is missing.');
   if (!request.destination.host.trim()) problems.push('destination: the new server name is missing.');
-  const concurrency = request.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) {
-    problems.push('concurrency: accounts at once must be a whole number from 1 to 50.');
+  const concurrency = request.concurrency ?? CONCURRENCY.default;
+  if (!Number.isInteger(concurrency) || concurrency < CONCURRENCY.min || concurrency > CONCURRENCY.max) {
+    problems.push(
+      `concurrency: accounts at once must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`,
+    );
   }
   const adminUser = request.destination.adminUser?.trim() || null;
   if (adminUser && !request.destination.adminPassword) {

@@ -3,7 +3,9 @@
 // blank, which the parser skips), so an error about "line 742" still points at line 742.
 import { formatCount } from './progress-words.ts';
 
-export const MAX_ACCOUNTS_PER_JOB = 500;
+import { MAX_ACCOUNTS_PER_JOB } from '../../shared/limits.ts';
+
+export { MAX_ACCOUNTS_PER_JOB };
 
 export interface AccountLine {
   /** 1-based line number in the pasted text. */

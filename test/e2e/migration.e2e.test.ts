@@ -120,7 +120,7 @@ describe('migration screen', () => {
     await expect.poll(() => users.getAttribute('aria-invalid')).toBe('true');
     // The chosen separator reaches main: the fix is worded with it.
     expect(await describedText(users)).toContain(
-      'Line 2: "bob" has no password; write it as username;password.',
+      'Line 2: this line has one field only; write the account as username;password.',
     );
     // Focus goes to the field so the list is read out with it.
     await expect.poll(() => users.evaluate((el) => el.matches(':focus'))).toBe(true);

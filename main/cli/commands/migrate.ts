@@ -9,6 +9,7 @@ import type { ProtocolPorts } from '../../migration/job-spec.ts';
 import { DEFAULT_PORTS } from '../../migration/job-spec.ts';
 import { CliExit } from '../cli-context.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { CONCURRENCY, MAX_ACCOUNTS_PER_JOB } from '../../../shared/limits.ts';
 
 interface MigrateOptions {
   source: string;
@@ -51,7 +52,9 @@ function sourcePorts(value: string): ProtocolPorts {
 export function registerMigrate(program: Command, streams: CliStreams): void {
   program
     .command('migrate')
-    .description('copy mailboxes from the old server to the new one (a job: at most 500 accounts)')
+    .description(
+      `copy mailboxes from the old server to the new one (a job: at most ${MAX_ACCOUNTS_PER_JOB} accounts)`,
+    )
     .requiredOption('--source <host>', 'the old server')
     .addOption(
       new Option('--protocol <protocol>', 'how to read the old server')
@@ -88,7 +91,12 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
       'folders to rename: source,destination one pair a line (":" when names contain commas)',
     )
     .option('--name <name>', 'a unique name for the job (default: the next number)')
-    .option('--concurrency <n>', 'accounts copied at once', wholeNumber(1, 50, 'concurrency'), 4)
+    .option(
+      '--concurrency <n>',
+      'accounts copied at once',
+      wholeNumber(CONCURRENCY.min, CONCURRENCY.max, 'concurrency'),
+      CONCURRENCY.default,
+    )
     .option('--trust <sha256>', "trust the old server's certificate with this SHA-256 fingerprint")
     .option('--dest-trust <sha256>', "trust the new server's certificate with this SHA-256 fingerprint")
     .option(

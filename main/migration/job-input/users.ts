@@ -6,8 +6,9 @@ import type { InputError, ParseResult } from './parse-result.ts';
 import { detectUserDelimiter, USER_DELIMITER_CANDIDATES } from './user-delimiter.ts';
 import { splitUserLine } from './user-fields.ts';
 
-/** DESIGN.md: migrate in batches of at most 500 accounts. */
-export const MAX_ACCOUNTS_PER_JOB = 500;
+import { MAX_ACCOUNTS_PER_JOB, MAX_PASSWORD_LENGTH, MAX_USER_LINE_LENGTH } from '../../../shared/limits.ts';
+
+export { MAX_ACCOUNTS_PER_JOB };
 
 /** One account to migrate. */
 export interface JobUser {
@@ -86,6 +87,16 @@ export function parseUsers(text: string, options: ParseUsersOptions = {}): Parse
 }
 
 function parseAccount(line: InputLine, delimiter: string, errors: InputError[]): JobUser | undefined {
+  // Never echoed: a line this long is not an account (the wrong file?), and may hold a password.
+  if (line.text.length > MAX_USER_LINE_LENGTH) {
+    errors.push(
+      at(
+        line,
+        `this line is ${line.text.length.toLocaleString('en-US')} characters long; an account line has at most ${MAX_USER_LINE_LENGTH.toLocaleString('en-US')}. Is this the users list?`,
+      ),
+    );
+    return undefined;
+  }
   const fields = splitUserLine(line.text, delimiter);
   if (fields === undefined) {
     errors.push(
@@ -107,6 +118,34 @@ function parseAccount(line: InputLine, delimiter: string, errors: InputError[]):
   }
   const [rawUsername = '', password = '', rawLocalUsername = '', rawLocalPassword = ''] = fields;
   const username = rawUsername.trim();
+  // A lone field may be a password on a line of its own: it is never shown.
+  if (fields.length === 1) {
+    errors.push(at(line, `this line has one field only; write the account as ${form(delimiter)}.`));
+    return undefined;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH || rawLocalPassword.length > MAX_PASSWORD_LENGTH) {
+    errors.push(
+      at(
+        line,
+        `a password is longer than ${MAX_PASSWORD_LENGTH.toLocaleString('en-US')} characters; check this line.`,
+      ),
+    );
+    return undefined;
+  }
+  if (
+    rawLocalUsername.trim() !== '' &&
+    !username.includes('@') &&
+    looksLikeAddress(password) &&
+    !rawLocalUsername.includes('@')
+  ) {
+    errors.push(
+      at(
+        line,
+        `the password looks like a login (an e-mail address) and the local username does not: if the username contains ${describeDelimiter(delimiter)}, put it in double quotes.`,
+      ),
+    );
+    return undefined;
+  }
   if (password.trim() === '') {
     const who =
       username !== '' && isSafeToShow(username, delimiter) ? `"${username}" has` : 'this account has';
@@ -145,6 +184,10 @@ function tooMany(accountLines: InputLine[], max: number): InputError {
  */
 function isSafeToShow(field: string, delimiter: string): boolean {
   return !/[\s"]/.test(field) && ![...USER_DELIMITER_CANDIDATES, delimiter].some((d) => field.includes(d));
+}
+
+function looksLikeAddress(text: string): boolean {
+  return /^[^\s@,;:"]+@[^\s@,;:"]+\.[a-z]{2,}$/i.test(text);
 }
 
 /** Usernames are compared as mail servers do: case and Unicode spelling do not matter. */

@@ -1,4 +1,5 @@
 import type { StartFormValues } from '../../migration/start-request.ts';
+import { CONCURRENCY } from '../../../shared/limits.ts';
 import type { StartProblems } from '../../migration/start-problems.ts';
 import { ProblemList, describedBy } from './ProblemList.tsx';
 
@@ -60,8 +61,8 @@ export function JobOptionFields({ id, values, problems, onChange }: JobOptionFie
           <input
             id={`${id}-concurrency`}
             type="number"
-            min={1}
-            max={50}
+            min={CONCURRENCY.min}
+            max={CONCURRENCY.max}
             className="narrow"
             aria-invalid={problems.concurrency?.length ? true : undefined}
             aria-describedby={describedBy(`${id}-concurrency`, true, problems.concurrency)}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { CONCURRENCY } from '../../../shared/limits.ts';
 import type { FormEvent, Ref } from 'react';
 import type { Account, ApiError, ServerProfiles } from '../../../preload/contract.ts';
 import type { StartFormValues } from '../../migration/start-request.ts';
@@ -46,7 +47,7 @@ export function ProjectJobForm({
   const [options, setOptions] = useState<OptionValues>({
     skip: '',
     translate: '',
-    concurrency: '4',
+    concurrency: String(CONCURRENCY.default),
     name: '',
   });
   const [chosen, setChosen] = useState<ReadonlySet<number> | null>(null);
@@ -90,9 +91,17 @@ export function ProjectJobForm({
     event.preventDefault();
     if (busy || readiness.missing.length > 0 || toStart.length === 0) return;
     const concurrency = Number(options.concurrency);
-    if (!/^\s*\d+\s*$/.test(options.concurrency) || concurrency < 1 || concurrency > 50) {
+    if (
+      !/^\s*\d+\s*$/.test(options.concurrency) ||
+      concurrency < CONCURRENCY.min ||
+      concurrency > CONCURRENCY.max
+    ) {
       setProblems({
-        byField: { concurrency: ['Accounts at once must be a whole number from 1 to 50.'] },
+        byField: {
+          concurrency: [
+            `Accounts at once must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`,
+          ],
+        },
         general: [],
         fields: ['concurrency'],
       });

@@ -108,7 +108,10 @@ describe('parseUsers', () => {
     ].join('\n');
     const found = errors(parseUsers(text));
     expect(found.map((e) => e.line)).toEqual([2, 3, 4, 5, 6, 8, 9]);
-    expect(found[0]?.message).toBe('line 2: "bob" has no password; write it as username,password.');
+    // A lone field may be a password: it is never shown.
+    expect(found[0]?.message).toBe(
+      'line 2: this line has one field only; write the account as username,password.',
+    );
     expect(found[1]?.message).toMatch(/^line 3: the username is empty/);
     expect(found[2]?.message).toMatch(/^line 4: 5 fields, but an account has at most 4/);
     expect(found[3]?.message).toMatch(/^line 5: a double quote opens a field but never closes it/);
