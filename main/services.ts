@@ -112,18 +112,19 @@ export function createServices(options: ServicesOptions): Services {
   const jobs = createJobRepository(db, options.clock);
   const ledger = createLedgerRepository(db, options.clock);
   const claims = createClaimRepository(db);
+  const accounts = createAccountRepository(db, secrets, options.clock);
   const jobManager = createJobManager({
     jobs,
     ledger,
     claims,
     secrets,
+    accounts,
     eventLog,
     bus,
     ...serverConnections,
     ...options.connections,
   });
   const projects = createProjectRepository(db, options.clock);
-  const accounts = createAccountRepository(db, secrets, options.clock);
   const serverProfiles = createServerProfileRepository(db, secrets);
   const diagnostics = createDiagnosticsService({
     store: createDiagnosticRepository(db),

@@ -1,5 +1,5 @@
 import type { Handlers } from './dispatcher.ts';
-import { correctProjectPassword, requestFromProject } from '../migration/project-job.ts';
+import { requestFromProject } from '../migration/project-job.ts';
 import type { ServiceCore } from '../services.ts';
 import { importAccounts } from '../accounts/import-accounts.ts';
 import { exportTimeline } from '../timeline/export-timeline.ts';
@@ -106,11 +106,8 @@ export function createHandlers(services: ServiceCore): Handlers {
     'jobs.copyAgain': ({ name }) => services.jobManager.copyAgain(name),
     'jobs.startForProject': (args) =>
       services.jobManager.start(requestFromProject(args, services.accounts, services.serverProfiles)),
-    'jobs.setAccountPassword': ({ name, account, side, password }) => {
-      const job = services.jobManager.setAccountPassword(name, account, side, password);
-      correctProjectPassword(job.projectId, account, side, password, accounts);
-      return job;
-    },
+    'jobs.setAccountPassword': ({ name, account, side, password }) =>
+      services.jobManager.setAccountPassword(name, account, side, password),
     'jobs.log': ({ name, account }) => eventLog.forJob(services.jobs.byName(name).id, account),
     'diagnostics.checkServer': (args) => services.diagnostics.checkServer(args),
     'diagnostics.checkDns': (args) => services.diagnostics.checkDns(args),

@@ -4,7 +4,9 @@ import type { AccountStatus } from '../../preload/contract.ts';
 import type { LedgerRepository } from '../store/ledger-repository.ts';
 import type { FolderResultRow } from '../store/job-repository.ts';
 import type { NewLogLine } from '../store/event-log.ts';
-import type { ImapLogin } from '../protocols/imap/open-imap.ts';
+import type { Credential } from './credential.ts';
+import { imapLogin, pop3Login } from './login.ts';
+import type { SecretReader } from './login.ts';
 import { openImap } from '../protocols/imap/open-imap.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { JobSpec } from './job-spec.ts';
@@ -27,9 +29,9 @@ import { backoffDelay } from './retry-policy.ts';
 export interface AccountCredentials {
   username: string;
   localUsername: string;
-  sourcePassword: string;
+  source: Credential;
   /** The destination login: the account's own password, or an admin acting for it. */
-  destination: ImapLogin;
+  destination: Credential;
 }
 
 export interface AccountProgress {
@@ -43,6 +45,8 @@ export interface AccountProgress {
 export interface AccountRunContext {
   spec: JobSpec;
   credentials: AccountCredentials;
+  /** Decrypts a credential's secret, at the moment of login only (login.ts). */
+  secrets: SecretReader;
   skip: SkipEntry[];
   translations: Translation[];
   ledger: LedgerRepository;
@@ -190,20 +194,28 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       `Nothing can be read from the old server: every port the job's protocol (${ctx.spec.source.protocol}) uses is switched off (0). Start the job again with a port for it.`,
     );
   }
-  const { username, localUsername, sourcePassword } = ctx.credentials;
+  const { username, localUsername } = ctx.credentials;
   const clients: Array<{ close(): Promise<void> }> = [];
   try {
     const sourceImap = endpoints.imap
-      ? await onSide('source', () => openImap(endpoints.imap!, { user: username, password: sourcePassword }))
+      ? await onSide('source', () =>
+          openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)),
+        )
       : null;
     if (sourceImap) clients.push(imapCloser(sourceImap));
     const pop3 = endpoints.pop3
-      ? await onSide('source', () => ctx.openPop3(endpoints.pop3!, username, sourcePassword))
+      ? await onSide('source', () => {
+          const login = pop3Login(ctx.credentials.source, ctx.secrets);
+          return ctx.openPop3(endpoints.pop3!, login.user, login.password);
+        })
       : null;
     if (pop3) clients.push({ close: async () => pop3.close() });
     // The source first: a wrong password in the users list is reported as the source's.
     const destinationClient = await onSide('destination', () =>
-      openImap(destinationEndpoint(ctx.spec.destination, tls.destination), ctx.credentials.destination),
+      openImap(
+        destinationEndpoint(ctx.spec.destination, tls.destination),
+        imapLogin(ctx.credentials.destination, ctx.secrets),
+      ),
     );
     clients.push(imapCloser(destinationClient));
     const destination = imapDestination(destinationClient);

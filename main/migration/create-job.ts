@@ -14,6 +14,13 @@ import { DEFAULT_PORTS } from './job-spec.ts';
 import { CONCURRENCY } from '../../shared/limits.ts';
 import { sourceEndpoints } from './endpoints.ts';
 
+/** A project account a job copies: its passwords stay the project's (no copy is made). */
+export interface ProjectAccountRef {
+  accountId: number;
+  username: string;
+  localUsername: string;
+}
+
 export interface MigrationRequest {
   name?: string;
   projectId?: number | null;
@@ -32,9 +39,11 @@ export interface MigrationRequest {
     trustedFingerprint?: string | null;
     adminUser?: string | null;
     adminPassword?: string | null;
+    /** The project's stored admin password, referred to rather than copied. */
+    adminSecretId?: number | null;
   };
-  /** The users list as typed, or accounts already checked (the project's stored accounts). */
-  users: string | JobUser[];
+  /** The users list as typed, accounts already checked, or the project's stored accounts. */
+  users: string | Array<JobUser | ProjectAccountRef>;
   delimiter?: string;
   skip?: string;
   translate?: string;
@@ -82,7 +91,8 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     );
   }
   const adminUser = request.destination.adminUser?.trim() || null;
-  if (adminUser && !request.destination.adminPassword) {
+  const adminSecret = request.destination.adminSecretId ?? null;
+  if (adminUser && !request.destination.adminPassword && adminSecret === null) {
     problems.push('destination admin: the admin password is missing (set CUTOVER_DEST_ADMIN_PASSWORD).');
   }
   if (users.ok && users.value.length === 0) problems.push('users: the list has no accounts.');
@@ -128,10 +138,10 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       allowPlaintext: request.destination.allowPlaintext ?? false,
       trustedFingerprint: normaliseFingerprint(request.destination.trustedFingerprint),
       adminUser,
-      adminSecretId:
-        adminUser && request.destination.adminPassword
-          ? secrets.put(request.destination.adminPassword)
-          : null,
+      adminSecretId: !adminUser
+        ? null
+        : (adminSecret ??
+          (request.destination.adminPassword ? secrets.put(request.destination.adminPassword) : null)),
     },
     skip: request.skip ?? '',
     translate: request.translate ?? '',
@@ -142,12 +152,22 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     name: name.value,
     projectId: request.projectId ?? null,
     spec,
-    accounts: users.value.map((u) => ({
-      username: u.username,
-      localUsername: u.localUsername,
-      sourceSecretId: secrets.put(u.password),
-      destinationSecretId: u.localPassword === undefined ? null : secrets.put(u.localPassword),
-    })),
+    accounts: users.value.map((u) =>
+      'accountId' in u
+        ? {
+            username: u.username,
+            localUsername: u.localUsername,
+            accountId: u.accountId,
+            sourceSecretId: null,
+            destinationSecretId: null,
+          }
+        : {
+            username: u.username,
+            localUsername: u.localUsername,
+            sourceSecretId: secrets.put(u.password),
+            destinationSecretId: u.localPassword === undefined ? null : secrets.put(u.localPassword),
+          },
+    ),
   });
 }
 

@@ -1,5 +1,3 @@
-import type { ImapLogin } from '../protocols/imap/open-imap.ts';
-
 /** Which password a destination login uses; the wizard shows it beside each login test. */
 export type DestinationLoginMethod = 'destination-password' | 'admin' | 'source-password';
 
@@ -7,13 +5,15 @@ export type DestinationLoginMethod = 'destination-password' | 'admin' | 'source-
  * How Cutover logs in to a new mailbox, in one place for the migration and the login test:
  * the mailbox's own new password; else the admin on its behalf (SASL PLAIN authzid); else the
  * old password, for services where the passwords were carried over. Null: nothing to try.
+ * `S` is what stands for a password: the text itself (the login test), or a stored secret's id
+ * (a job, which decrypts it only when it logs in).
  */
-export function chooseDestinationLogin(input: {
+export function chooseDestinationLogin<S>(input: {
   localUsername: string;
-  destinationPassword: () => string | null;
-  admin: () => { user: string; password: string } | null;
-  sourcePassword: () => string | null;
-}): { login: ImapLogin; method: DestinationLoginMethod } | null {
+  destinationPassword: () => S | null;
+  admin: () => { user: string; password: S } | null;
+  sourcePassword: () => S | null;
+}): { login: { user: string; password: S; authzid?: string }; method: DestinationLoginMethod } | null {
   const own = input.destinationPassword();
   if (own !== null)
     return { login: { user: input.localUsername, password: own }, method: 'destination-password' };

@@ -176,9 +176,14 @@ export function createJobManager(
       const job = deps.jobs.byName(name);
       const row = deps.jobs.accounts(job.id).find((a) => a.username === account);
       if (!row) throw new ServiceError('not-found', `The job "${name}" has no account "${account}".`);
-      const current = side === 'source' ? row.sourceSecretId : row.destinationSecretId;
-      if (current !== null) deps.secrets.replace(current, password);
-      else deps.jobs.setAccountSecret(row.id, side, deps.secrets.put(password));
+      // A project account's password is the project's: fixed there, for every job that copies it.
+      if (row.accountId !== null) {
+        deps.accounts.setPassword(row.accountId, side, password);
+      } else {
+        const current = side === 'source' ? row.sourceSecretId : row.destinationSecretId;
+        if (current !== null) deps.secrets.replace(current, password);
+        else deps.jobs.setAccountSecret(row.id, side, deps.secrets.put(password));
+      }
       deps.eventLog.append({
         level: 'info',
         jobId: job.id,

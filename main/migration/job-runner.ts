@@ -6,6 +6,8 @@ import type { JobAccountRow, JobRepository, JobRow } from '../store/job-reposito
 import type { LedgerRepository } from '../store/ledger-repository.ts';
 import type { ClaimRepository } from '../store/claim-repository.ts';
 import type { SecretRepository } from '../store/secret-repository.ts';
+import type { AccountRepository } from '../store/account-repository.ts';
+import type { AccountCredentials } from './account-runner.ts';
 import { parseSkipList, parseTranslations } from './job-input/index.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
@@ -26,6 +28,8 @@ export interface JobRunnerDeps {
   /** Who runs which job, and copies into which destination mailbox, now, across processes. */
   claims: ClaimRepository;
   secrets: SecretRepository;
+  /** The project's accounts, whose stored passwords project jobs refer to. */
+  accounts: Pick<AccountRepository, 'secretIds' | 'setPassword'>;
   eventLog: EventLog;
   bus: EventBus;
   openPop3: (
@@ -48,12 +52,15 @@ export interface JobRunnerDeps {
 export const PAUSE = 'pause';
 
 /** What a run reads and writes, as the services hold it. */
-export type JobStores = Pick<JobRunnerDeps, 'jobs' | 'ledger' | 'claims' | 'secrets' | 'eventLog' | 'bus'>;
+export type JobStores = Pick<
+  JobRunnerDeps,
+  'jobs' | 'ledger' | 'claims' | 'secrets' | 'accounts' | 'eventLog' | 'bus'
+>;
 
-/** The stores of `services`, for the callers that run a job themselves (CLI, benchmark, tests). */
+/** The stores of `services`, for the callers that run a job themselves (benchmark, tests). */
 export function jobStores(services: JobStores): JobStores {
-  const { jobs, ledger, claims, secrets, eventLog, bus } = services;
-  return { jobs, ledger, claims, secrets, eventLog, bus };
+  const { jobs, ledger, claims, secrets, accounts, eventLog, bus } = services;
+  return { jobs, ledger, claims, secrets, accounts, eventLog, bus };
 }
 
 export interface JobRunOptions {
@@ -240,7 +247,8 @@ async function runClaimedJob(
       state.status = 'running';
       const outcome = await runAccount({
         spec,
-        credentials: credentialsFor(account, job, deps.secrets),
+        credentials: credentialsFor(account, job, deps),
+        secrets: deps.secrets,
         skip: skip.value,
         translations: translations.value,
         ledger: deps.ledger,
@@ -379,22 +387,39 @@ function mailboxLostError(login: string): MigrationError {
   );
 }
 
-function credentialsFor(account: JobAccountRow, job: JobRow, secrets: SecretRepository) {
-  if (account.sourceSecretId === null)
-    throw new MigrationError('internal', `No stored password for ${account.username}.`);
-  const sourcePassword = secrets.reveal(account.sourceSecretId);
+/**
+ * The credentials of one job account, as references to stored secrets: a project account's are
+ * the project's own (fixed there, fixed for every job); nothing is decrypted here.
+ */
+function credentialsFor(account: JobAccountRow, job: JobRow, deps: JobRunnerDeps): AccountCredentials {
+  const ids =
+    account.accountId !== null
+      ? deps.accounts.secretIds(account.accountId)
+      : { source: account.sourceSecretId, destination: account.destinationSecretId };
+  if (ids === null)
+    throw new MigrationError(
+      'source-auth-failed',
+      `${account.username} was removed from the project, with its passwords. Add the account again (Setup → Accounts), then retry.`,
+    );
+  if (ids.source === null)
+    throw new MigrationError(
+      'source-auth-failed',
+      `No old-server password is stored for ${account.username}. Enter it, then retry.`,
+    );
   const { adminUser, adminSecretId } = job.spec.destination;
-  const destination = chooseDestinationLogin({
+  const chosen = chooseDestinationLogin<number>({
     localUsername: account.localUsername,
-    destinationPassword: () =>
-      account.destinationSecretId === null ? null : secrets.reveal(account.destinationSecretId),
-    admin: () =>
-      adminUser && adminSecretId !== null
-        ? { user: adminUser, password: secrets.reveal(adminSecretId) }
-        : null,
-    sourcePassword: () => sourcePassword,
-  })!.login;
-  return { username: account.username, localUsername: account.localUsername, sourcePassword, destination };
+    destinationPassword: () => ids.destination,
+    admin: () => (adminUser && adminSecretId !== null ? { user: adminUser, password: adminSecretId } : null),
+    sourcePassword: () => ids.source,
+  })!;
+  const { user, password: secretId, authzid } = chosen.login;
+  return {
+    username: account.username,
+    localUsername: account.localUsername,
+    source: { kind: 'password', user: account.username, secretId: ids.source },
+    destination: authzid ? { kind: 'admin', user, secretId, authzid } : { kind: 'password', user, secretId },
+  };
 }
 
 function accountSummary(o: AccountOutcome): string {

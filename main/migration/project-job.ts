@@ -1,9 +1,8 @@
 import type { CallArgs } from '../../preload/contract.ts';
-import type { AccountRepository, PasswordSide } from '../store/account-repository.ts';
+import type { AccountRepository } from '../store/account-repository.ts';
 import type { ServerProfileRepository } from '../store/server-profile-repository.ts';
 import { ServiceError } from '../api/service-error.ts';
-import type { JobUser } from './job-input/index.ts';
-import type { MigrationRequest } from './create-job.ts';
+import type { MigrationRequest, ProjectAccountRef } from './create-job.ts';
 
 /**
  * A job request built from what the project already holds: its old and new server, and its
@@ -41,19 +40,13 @@ export function requestFromProject(
       `These accounts have no old-server password yet: ${withoutPassword.join(', ')}. Enter them in Setup, then start again.`,
     );
   }
-  const users: JobUser[] = chosen.map((a, index) => {
-    const localPassword = accounts.revealPassword(a.id, 'destination');
-    return {
-      username: a.username,
-      password: accounts.revealPassword(a.id, 'source')!,
-      localUsername: a.localUsername,
-      ...(localPassword !== null ? { localPassword } : {}),
-      line: index + 1,
-    };
-  });
-  const adminPassword = destination.adminUser
-    ? profiles.revealAdminPassword(args.projectId, 'destination')
-    : null;
+  // References, not copies: the job logs in with whatever the project holds at that moment.
+  const users: ProjectAccountRef[] = chosen.map((a) => ({
+    accountId: a.id,
+    username: a.username,
+    localUsername: a.localUsername,
+  }));
+  const adminSecretId = destination.adminUser ? profiles.adminSecretId(args.projectId, 'destination') : null;
   return {
     projectId: args.projectId,
     ...(args.name ? { name: args.name } : {}),
@@ -71,7 +64,7 @@ export function requestFromProject(
       allowPlaintext: destination.allowPlaintext,
       trustedFingerprint: destination.pinnedFingerprint,
       adminUser: destination.adminUser,
-      adminPassword,
+      adminSecretId,
     },
     users,
     skip: args.skip,
@@ -79,22 +72,4 @@ export function requestFromProject(
     ...(args.translateDelimiter ? { translateDelimiter: args.translateDelimiter } : {}),
     concurrency: args.concurrency,
   };
-}
-
-/**
- * A password corrected in a job started from the project is corrected in the project too, so the
- * next job does not meet the same wrong password. Returns whether the project had that account.
- */
-export function correctProjectPassword(
-  projectId: number | null,
-  username: string,
-  side: PasswordSide,
-  password: string,
-  accounts: AccountRepository,
-): boolean {
-  if (projectId === null) return false;
-  const account = accounts.list(projectId).find((a) => a.username === username);
-  if (!account) return false;
-  accounts.setPassword(account.id, side, password);
-  return true;
 }

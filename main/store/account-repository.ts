@@ -30,10 +30,15 @@ export interface AccountRepository {
   add(account: NewAccount): Account;
   setPassword(id: number, side: PasswordSide, password: string): Account;
   setLocalUsername(id: number, localUsername: string): Account;
-  /** Deletes the account and its stored passwords; past job results keep their copy. */
+  /** Deletes the account and its stored passwords (its jobs can no longer log in for it). */
   remove(id: number): Account;
-  /** For the migration engine in main; never exposed through the API. */
+  /** For the login test in main; never exposed through the API. */
   revealPassword(id: number, side: PasswordSide): string | null;
+  /**
+   * Which stored secrets hold the account's passwords, for jobs that refer to them (a job
+   * keeps no copy: a password fixed here is fixed for every job). Null when the account is gone.
+   */
+  secretIds(id: number): { source: number | null; destination: number | null } | null;
 }
 
 export function createAccountRepository(
@@ -121,6 +126,10 @@ export function createAccountRepository(
         }
       })();
       return toAccount(current);
+    },
+    secretIds(id) {
+      const found = one.get(id);
+      return found ? { source: found.source_secret_id, destination: found.destination_secret_id } : null;
     },
     revealPassword(id, side) {
       const existing = secretId(row(id), side);

@@ -9,6 +9,8 @@ export type JobStatus = 'queued' | 'running' | 'paused' | 'done' | 'partial' | '
 export interface JobAccountRow {
   id: number;
   jobId: number;
+  /** The project account this job copies: its passwords are the project's, by reference. */
+  accountId: number | null;
   username: string;
   localUsername: string;
   sourceSecretId: number | null;
@@ -44,7 +46,10 @@ export interface NewJob {
   accounts: Array<{
     username: string;
     localUsername: string;
-    sourceSecretId: number;
+    /** A project account: its stored passwords are used, and no copy is made. */
+    accountId?: number | null;
+    /** The job's own passwords (a users list typed or loaded for this job). */
+    sourceSecretId: number | null;
     destinationSecretId: number | null;
   }>;
 }
@@ -92,8 +97,8 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
     `INSERT INTO jobs (project_id, name, spec, status, created_at) VALUES (?, ?, ?, 'queued', ?)`,
   );
   const insertAccount = db.prepare(
-    `INSERT INTO job_accounts (job_id, username, local_username, source_secret_id, destination_secret_id)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO job_accounts (job_id, account_id, username, local_username, source_secret_id, destination_secret_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const jobByName = db.prepare<[string], JobDbRow>('SELECT * FROM jobs WHERE name = ?');
   const jobById = db.prepare<[number], JobDbRow>('SELECT * FROM jobs WHERE id = ?');
@@ -143,7 +148,14 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
           insertJob.run(job.projectId, job.name, JSON.stringify(job.spec), now()).lastInsertRowid,
         );
         for (const a of job.accounts)
-          insertAccount.run(id, a.username, a.localUsername, a.sourceSecretId, a.destinationSecretId);
+          insertAccount.run(
+            id,
+            a.accountId ?? null,
+            a.username,
+            a.localUsername,
+            a.sourceSecretId,
+            a.destinationSecretId,
+          );
         return id;
       });
       try {
@@ -239,6 +251,7 @@ function toAccount(r: Record<string, unknown>): JobAccountRow {
   return {
     id: r['id'] as number,
     jobId: r['job_id'] as number,
+    accountId: r['account_id'] as number | null,
     username: r['username'] as string,
     localUsername: r['local_username'] as string,
     sourceSecretId: r['source_secret_id'] as number | null,

@@ -35,6 +35,8 @@ export interface ServerProfileRepository {
   /** Trusts one certificate for this server only; null forgets it. */
   trust(projectId: number, role: ServerRole, fingerprint: string | null): ServerProfile;
   revealAdminPassword(projectId: number, role: ServerRole): string | null;
+  /** The stored secret of the admin password, for jobs that refer to it instead of copying it. */
+  adminSecretId(projectId: number, role: ServerRole): number | null;
 }
 
 export function createServerProfileRepository(
@@ -107,6 +109,7 @@ export function createServerProfileRepository(
       setPin.run(fingerprint, projectId, role);
       return get(projectId, role)!;
     },
+    adminSecretId: (projectId, role) => one.get(projectId, role)?.admin_secret_id ?? null,
     revealAdminPassword(projectId, role) {
       const secretId = one.get(projectId, role)?.admin_secret_id ?? null;
       return secretId === null ? null : secrets.reveal(secretId);

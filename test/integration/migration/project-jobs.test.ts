@@ -184,4 +184,58 @@ describe('a job started from the project', () => {
       details: { kind: 'jobs-done', accountsNotCopied: ['dan'] },
     });
   });
+
+  it('keeps no copy of a password: two jobs refer to the project’s, and one fix fixes both', async () => {
+    const pid = services.projects.list().find((p) => p.name === 'Acme')!.id;
+    const bob = services.accounts.list(pid).find((a) => a.username === 'bob')!;
+    services.accounts.setPassword(bob.id, 'destination', 'WRONG-AGAIN');
+    const secretsBefore = services.db.prepare('SELECT COUNT(*) AS n FROM secrets').get();
+    for (const name of ['first-batch', 'second-batch']) {
+      value(await services.dispatch('jobs.startForProject', { projectId: pid, name, accountIds: [bob.id] }));
+      await services.jobManager.settled(name);
+    }
+    // No secret was added for either job, and their rows name the project's account, not a secret.
+    expect(services.db.prepare('SELECT COUNT(*) AS n FROM secrets').get()).toEqual(secretsBefore);
+    const rows = services.db
+      .prepare(
+        `SELECT ja.account_id, ja.source_secret_id, ja.destination_secret_id, j.spec FROM job_accounts ja
+         JOIN jobs j ON j.id = ja.job_id WHERE j.name IN ('first-batch', 'second-batch')`,
+      )
+      .all() as Array<{
+      account_id: number;
+      source_secret_id: null;
+      destination_secret_id: null;
+      spec: string;
+    }>;
+    expect(rows.map((r) => [r.account_id, r.source_secret_id, r.destination_secret_id])).toEqual([
+      [bob.id, null, null],
+      [bob.id, null, null],
+    ]);
+    for (const row of rows) expect(row.spec).not.toMatch(/WRONG|b-new|b-old/);
+    for (const name of ['first-batch', 'second-batch']) {
+      const detail = value<JobDetail>(await services.dispatch('jobs.get', { name }));
+      expect(detail.accountResults[0]).toMatchObject({
+        status: 'failed',
+        errorCode: 'destination-auth-failed',
+      });
+    }
+
+    // Fixed once, in the first job's account: the project and the second job have it too.
+    value(
+      await services.dispatch('jobs.setAccountPassword', {
+        name: 'first-batch',
+        account: 'bob',
+        side: 'destination',
+        password: 'b-new',
+      }),
+    );
+    expect(services.accounts.revealPassword(bob.id, 'destination')).toBe('b-new');
+    for (const name of ['second-batch', 'first-batch']) {
+      value(await services.dispatch('jobs.retry', { name }));
+      await services.jobManager.settled(name);
+      const detail = value<JobDetail>(await services.dispatch('jobs.get', { name }));
+      expect(detail.accountResults[0]).toMatchObject({ status: 'done', copied: 0, skipped: 3 });
+    }
+    expect(services.db.prepare('SELECT COUNT(*) AS n FROM secrets').get()).toEqual(secretsBefore);
+  });
 });
