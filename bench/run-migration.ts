@@ -102,7 +102,7 @@ try {
   holdYoungGeneration(); // as cutover migrate does
   const jobStart = performance.now();
   const summary = await runJob(
-    job.name,
+    job.id,
     {
       ...jobStores(services),
       openPop3: (endpoint, user, password) =>

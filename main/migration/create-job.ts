@@ -109,7 +109,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       `ports: every port ${request.source.protocol.toUpperCase()} reads from is 0 (switched off), so nothing could be copied. Give a port, e.g. ${portHint(request.source.protocol)}.`,
     );
   }
-  if (problems.length > 0 || !name.ok || !users.ok) {
+  if (problems.length > 0 || !name.ok || !users.ok || !skip.ok || !translate.ok) {
     throw new ServiceError(
       'invalid-arguments',
       `The job was not started. Fix these and try again:\n  ${problems.join('\n  ')}`,
@@ -143,9 +143,8 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
         : (adminSecret ??
           (request.destination.adminPassword ? secrets.put(request.destination.adminPassword) : null)),
     },
-    skip: request.skip ?? '',
-    translate: request.translate ?? '',
-    translateDelimiter: request.translateDelimiter ?? null,
+    skip: skip.value,
+    translations: translate.value,
     concurrency,
   };
   return jobs.create({

@@ -55,8 +55,8 @@ export function createJobManager(
   // A job left "running" by a process that is gone (killed, crashed, switched off): paused, to
   // be resumed. A job another live process runs is left alone.
   const reconcile = () => {
-    for (const job of deps.jobs.list()) {
-      if (job.status !== 'running' || runningAnywhere(job)) continue;
+    for (const job of deps.jobs.inStatus('running')) {
+      if (runningAnywhere(job)) continue;
       deps.jobs.setJobStatus(job.id, 'paused');
       deps.eventLog.append({
         level: 'warn',
@@ -69,14 +69,10 @@ export function createJobManager(
   };
   reconcile();
 
-  const summary = (name: string): JobSummary => {
-    const job = deps.jobs.list().find((j) => j.name === name);
-    if (!job) throw new ServiceError('not-found', `There is no job named "${name}".`);
-    return toSummary(job, runningAnywhere(job));
-  };
+  const summary = (job: JobRow): JobSummary => toSummary(deps.jobs.withCounts(job.id), runningAnywhere(job));
 
-  const launch = (name: string, accounts: 'unfinished' | 'all' = 'unfinished') => {
-    const job = deps.jobs.byName(name);
+  const launch = (job: JobRow, accounts: 'unfinished' | 'all' = 'unfinished'): JobRow => {
+    const { name } = job;
     const runId = newRunId(job.id);
     const controller = new AbortController();
     const claim = running.has(name)
@@ -97,7 +93,7 @@ export function createJobManager(
           onLost: () => controller.abort(PAUSE),
         });
     if (!claim) throw new ServiceError('already-exists', busyJobMessage(deps.claims, job));
-    const done = runJob(name, deps, { signal: controller.signal, accounts, runId, claim })
+    const done = runJob(job.id, deps, { signal: controller.signal, accounts, runId, claim })
       .catch((error: unknown) => {
         deps.eventLog.append({
           level: 'error',
@@ -113,15 +109,17 @@ export function createJobManager(
         running.delete(name);
       });
     running.set(name, { controller, done });
+    return job;
   };
 
   /** Stops a job here, or asks the process that runs it. */
-  const stop = (name: string, reason: typeof PAUSE | undefined) => {
-    const local = running.get(name);
-    if (local) return local.controller.abort(reason);
-    const job = deps.jobs.byName(name);
-    deps.claims.requestStop(jobResource(job.id), reason === PAUSE ? 'pause' : 'cancel');
+  const stop = (job: JobRow, reason: typeof PAUSE | undefined): JobRow => {
+    const local = running.get(job.name);
+    if (local) local.controller.abort(reason);
+    else deps.claims.requestStop(jobResource(job.id), reason === PAUSE ? 'pause' : 'cancel');
+    return job;
   };
+  const named = (name: string) => deps.jobs.byName(name);
 
   return {
     list(projectId) {
@@ -132,9 +130,9 @@ export function createJobManager(
         .map((j) => toSummary(j, runningAnywhere(j)));
     },
     get(name) {
-      const job = deps.jobs.byName(name);
+      const job = named(name);
       return {
-        ...summary(job.name),
+        ...summary(job),
         accountResults: deps.jobs.accounts(job.id).map((a) => ({
           username: a.username,
           localUsername: a.localUsername,
@@ -150,30 +148,14 @@ export function createJobManager(
         })),
       };
     },
-    start(request) {
-      const job = createJob(request, deps.jobs, deps.secrets);
-      launch(job.name);
-      return summary(job.name);
-    },
-    retry(name) {
-      launch(name);
-      return summary(name);
-    },
-    copyAgain(name) {
-      launch(name, 'all');
-      return summary(name);
-    },
-    cancel(name) {
-      stop(name, undefined);
-      return summary(name);
-    },
-    pause(name) {
-      stop(name, PAUSE);
-      return summary(name);
-    },
-    isRunning: (name) => runningAnywhere(deps.jobs.byName(name)),
+    start: (request) => summary(launch(createJob(request, deps.jobs, deps.secrets))),
+    retry: (name) => summary(launch(named(name))),
+    copyAgain: (name) => summary(launch(named(name), 'all')),
+    cancel: (name) => summary(stop(named(name), undefined)),
+    pause: (name) => summary(stop(named(name), PAUSE)),
+    isRunning: (name) => runningAnywhere(named(name)),
     setAccountPassword(name, account, side, password) {
-      const job = deps.jobs.byName(name);
+      const job = named(name);
       const row = deps.jobs.accounts(job.id).find((a) => a.username === account);
       if (!row) throw new ServiceError('not-found', `The job "${name}" has no account "${account}".`);
       // A project account's password is the project's: fixed there, for every job that copies it.
@@ -191,7 +173,7 @@ export function createJobManager(
         account,
         message: `The ${side === 'source' ? 'old' : 'new'} server password of ${account} was changed for this job.`,
       });
-      return summary(name);
+      return summary(job);
     },
     settled: (name) => running.get(name)?.done ?? Promise.resolve(null),
     async idle() {

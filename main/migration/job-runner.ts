@@ -8,7 +8,6 @@ import type { ClaimRepository } from '../store/claim-repository.ts';
 import type { SecretRepository } from '../store/secret-repository.ts';
 import type { AccountRepository } from '../store/account-repository.ts';
 import type { AccountCredentials } from './account-runner.ts';
-import { parseSkipList, parseTranslations } from './job-input/index.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
 import { createThrottle } from './progress-throttle.ts';
@@ -95,11 +94,11 @@ export interface JobSummary {
  * cancel carries on where it stopped; the ledger and destination checks prevent duplicates.
  */
 export async function runJob(
-  name: string,
+  jobId: number,
   deps: JobRunnerDeps,
   options: JobRunOptions = {},
 ): Promise<JobSummary> {
-  const job = deps.jobs.byName(name);
+  const job = deps.jobs.byId(jobId);
   const signal = options.signal ?? new AbortController().signal;
   const runId = options.runId ?? newRunId(job.id);
   const jobClaim = options.claim ?? tryHoldClaim(deps.claims, jobResource(job.id), runId);
@@ -133,13 +132,6 @@ async function runClaimedJob(
   runId: string,
 ): Promise<JobSummary> {
   const { name, spec } = job;
-  const skip = parseSkipList(spec.skip);
-  const translations = parseTranslations(
-    spec.translate,
-    spec.translateDelimiter ? { delimiter: spec.translateDelimiter } : {},
-  );
-  if (!skip.ok || !translations.ok)
-    throw new MigrationError('internal', `The stored job "${name}" has an invalid skip or translate list.`);
   const budgetBytes = options.budgetBytes ?? 16 * 1024 * 1024;
   const budget = createByteBudget(budgetBytes);
   const concurrency = Math.max(1, spec.concurrency);
@@ -249,8 +241,8 @@ async function runClaimedJob(
         spec,
         credentials: credentialsFor(account, job, deps),
         secrets: deps.secrets,
-        skip: skip.value,
-        translations: translations.value,
+        skip: spec.skip,
+        translations: spec.translations,
         ledger: deps.ledger,
         budget,
         batchBytes,
@@ -374,7 +366,7 @@ async function runClaimedJob(
     message: jobSummaryLine(name, status, accounts),
   });
   return {
-    job: deps.jobs.byName(name),
+    job: deps.jobs.byId(job.id),
     status,
     accounts: accounts.map((a) => ({ ...a, folders: deps.jobs.folderResults(a.id) })),
   };

@@ -1,3 +1,5 @@
+import type { SkipEntry, Translation } from './job-input/folder-path.ts';
+
 /** Source protocols: `auto` reads INBOX over POP3 and every other folder over IMAP. */
 export type SourceProtocol = 'imap' | 'imaps' | 'pop3' | 'pop3s' | 'auto';
 export type DestinationProtocol = 'imap' | 'imaps';
@@ -33,11 +35,9 @@ export interface JobSpec {
     adminUser: string | null;
     adminSecretId: number | null;
   };
-  /** Folder paths to skip, `/`-separated, a trailing `/*` for the subtree (as typed). */
-  skip: string;
-  /** `source,destination` lines, as typed. */
-  translate: string;
-  /** The delimiter given for the translate lines, or null to choose per line. */
-  translateDelimiter: string | null;
+  /** Folders to skip, parsed once when the job was created. */
+  skip: SkipEntry[];
+  /** Folder renames, parsed once when the job was created. */
+  translations: Translation[];
   concurrency: number;
 }

@@ -69,7 +69,12 @@ export interface AccountProgressUpdate {
 export interface JobRepository {
   create(job: NewJob): JobRow;
   byName(name: string): JobRow;
+  byId(id: number): JobRow;
+  /** One job with its accounts counted by status (without reading any other job). */
+  withCounts(id: number): JobRow & { counts: Record<AccountStatus, number> };
   list(): Array<JobRow & { counts: Record<AccountStatus, number> }>;
+  /** The jobs in one status (e.g. those a process may have left running). */
+  inStatus(status: JobStatus): JobRow[];
   names(): string[];
   accounts(jobId: number): JobAccountRow[];
   setJobStatus(jobId: number, status: JobStatus): void;
@@ -103,6 +108,7 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
   const jobByName = db.prepare<[string], JobDbRow>('SELECT * FROM jobs WHERE name = ?');
   const jobById = db.prepare<[number], JobDbRow>('SELECT * FROM jobs WHERE id = ?');
   const allJobs = db.prepare<[], JobDbRow>('SELECT * FROM jobs ORDER BY id');
+  const jobsInStatus = db.prepare<[JobStatus], JobDbRow>('SELECT * FROM jobs WHERE status = ? ORDER BY id');
   const counts = db.prepare<[number], { status: AccountStatus; n: number }>(
     'SELECT status, COUNT(*) AS n FROM job_accounts WHERE job_id = ? GROUP BY status',
   );
@@ -141,6 +147,12 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
     finishedAt: row.finished_at,
   });
 
+  const counted = (row: JobDbRow) => {
+    const tally: Record<AccountStatus, number> = { queued: 0, running: 0, done: 0, partial: 0, failed: 0 };
+    for (const c of counts.all(row.id)) tally[c.status] = c.n;
+    return { ...toJob(row), counts: tally };
+  };
+
   return {
     create(job) {
       const write = db.transaction(() => {
@@ -177,19 +189,18 @@ export function createJobRepository(db: Database, clock: Clock): JobRepository {
         throw new ServiceError('not-found', `There is no job named "${name}". "cutover jobs" lists them.`);
       return toJob(row);
     },
-    list() {
-      return allJobs.all().map((row) => {
-        const tally: Record<AccountStatus, number> = {
-          queued: 0,
-          running: 0,
-          done: 0,
-          partial: 0,
-          failed: 0,
-        };
-        for (const c of counts.all(row.id)) tally[c.status] = c.n;
-        return { ...toJob(row), counts: tally };
-      });
+    byId(id) {
+      const row = jobById.get(id);
+      if (!row) throw new ServiceError('not-found', `There is no job with id ${id}.`);
+      return toJob(row);
     },
+    withCounts(id) {
+      const row = jobById.get(id);
+      if (!row) throw new ServiceError('not-found', `There is no job with id ${id}.`);
+      return counted(row);
+    },
+    list: () => allJobs.all().map(counted),
+    inStatus: (status) => jobsInStatus.all(status).map(toJob),
     names: () => allJobs.all().map((r) => r.name),
     accounts: (jobId) => accountsOf.all(jobId).map(toAccount),
     setJobStatus(jobId, status) {

@@ -28,6 +28,7 @@ export function migrate(
     if (migration.version <= current || migration.version > goal) continue;
     db.transaction(() => {
       db.exec(migration.up);
+      migration.run?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -66,7 +66,7 @@ export function runAgain(
 ): Promise<JobSummary> {
   const trust = (server: DovecotServer) => ({ ca: server.certificate.certPem, servername: 'localhost' });
   return runJob(
-    name,
+    services.jobs.byName(name).id,
     {
       ...jobStores(services),
       openPop3: (endpoint, user, password) => openPop3Source(endpoint, user, password, trust(servers.source)),

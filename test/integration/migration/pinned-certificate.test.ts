@@ -49,7 +49,7 @@ async function run(
   retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
   sleep: (ms: number) => Promise<void> = async () => {},
 ) {
-  createJob(
+  const job = createJob(
     {
       name,
       source: {
@@ -69,7 +69,7 @@ async function run(
     services.secrets,
   );
   return runJob(
-    name,
+    job.id,
     {
       ...services,
       openPop3: () => Promise.reject(new Error('not used')),
