@@ -860,19 +860,12 @@ export type Progress =
       jobId: number;
       account: string;
       status: AccountStatus;
+      /** The folder being copied now; null once the account is no longer running. */
+      folder: string | null;
       messagesDone: number;
       messagesTotal: number;
       bytesDone: number;
       bytesTotal: number;
-    }
-  | {
-      kind: 'folder';
-      runId: string;
-      jobId: number;
-      account: string;
-      folder: string;
-      messagesDone: number;
-      messagesTotal: number;
     };
 
 /** Payloads of events main pushes to the UI, keyed by event name. */

@@ -1,5 +1,5 @@
 import type { Services } from '../services.ts';
-import type { JobSummary } from '../migration/job-runner.ts';
+import type { JobDetail } from '../../preload/contract.ts';
 import type { CliOutput } from './cli-context.ts';
 
 /**
@@ -51,39 +51,42 @@ export function followJob(
   };
 }
 
-/** The closing summary: per account and per folder counts. */
-export function printSummary(output: CliOutput, summary: JobSummary): void {
-  const name = quoteJobName(summary.job.name);
+/**
+ * The closing summary, from the same JobDetail the app shows (jobs.get): per account and per
+ * folder counts, and what to do next.
+ */
+export function printSummary(output: CliOutput, detail: JobDetail): void {
+  const name = quoteJobName(detail.name);
   const next =
-    summary.status === 'done'
+    detail.status === 'done'
       ? 'Every account is done.'
-      : summary.status === 'paused' || summary.status === 'cancelled'
-        ? `${summary.status === 'paused' ? 'Paused' : 'Stopped'}: nothing is lost or copied twice. Carry on with: cutover retry ${name}`
+      : detail.status === 'paused' || detail.status === 'cancelled'
+        ? `${detail.status === 'paused' ? 'Paused' : 'Stopped'}: nothing is lost or copied twice. Carry on with: cutover retry ${name}`
         : `Fix what the log says (cutover log ${name}), then run: cutover retry ${name}`;
   const value = {
     type: 'summary',
-    job: summary.job.name,
-    status: summary.status,
-    accounts: summary.accounts.map((a) => ({
+    job: detail.name,
+    status: detail.status,
+    accounts: detail.accountResults.map((a) => ({
       username: a.username,
       localUsername: a.localUsername,
       status: a.status,
       error: a.errorCode ? { code: a.errorCode, message: a.errorMessage } : null,
       total: a.messagesTotal,
-      copied: a.messagesCopied,
-      skipped: a.messagesSkipped,
-      failed: a.messagesFailed,
-      bytes: a.bytesCopied,
+      copied: a.copied,
+      skipped: a.skipped,
+      failed: a.failed,
+      bytes: a.bytes,
       folders: a.folders,
     })),
     next,
   };
   output.result(value, () => {
-    const rows = summary.accounts.map(
+    const rows = detail.accountResults.map(
       (a) =>
-        `  ${a.status.padEnd(8)} ${a.username.padEnd(28)} ${String(a.messagesCopied).padStart(7)} copied ${String(a.messagesSkipped).padStart(7)} already there ${String(a.messagesFailed).padStart(5)} not copied`,
+        `  ${a.status.padEnd(8)} ${a.username.padEnd(28)} ${String(a.copied).padStart(7)} copied ${String(a.skipped).padStart(7)} already there ${String(a.failed).padStart(5)} not copied`,
     );
-    return [`Job ${summary.job.name}: ${summary.status}`, ...rows, next].join('\n');
+    return [`Job ${detail.name}: ${detail.status}`, ...rows, next].join('\n');
   });
 }
 

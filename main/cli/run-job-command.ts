@@ -29,15 +29,16 @@ export async function runJobCommand(
     const started = begin(services.jobManager);
     name = started.name;
     follow.show(started.id);
-    const summary = await services.jobManager.settled(started.name);
-    if (!summary) {
+    const ended = await services.jobManager.settled(started.name);
+    if (!ended) {
       output.info(
         `The job stopped on an internal error; the log says more: cutover log ${quoteJobName(started.name)}`,
       );
       return ExitCode.failed;
     }
-    printSummary(output, summary);
-    return summary.status === 'done' ? ExitCode.ok : ExitCode.failed;
+    const detail = services.jobManager.get(started.name);
+    printSummary(output, detail);
+    return detail.status === 'done' ? ExitCode.ok : ExitCode.failed;
   } finally {
     process.off('SIGINT', pauseOnSignal);
     follow.stop();

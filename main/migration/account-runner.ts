@@ -1,9 +1,8 @@
 import type { ImapFlow } from 'imapflow';
 import type { ConnectionOptions } from 'node:tls';
-import type { AccountStatus } from '../../preload/contract.ts';
 import type { LedgerRepository } from '../store/ledger-repository.ts';
 import type { FolderResultRow } from '../store/job-repository.ts';
-import type { NewLogLine } from '../store/event-log.ts';
+import type { AccountEvent, AccountLogLine } from './account-events.ts';
 import type { Credential } from './credential.ts';
 import { imapLogin, pop3Login } from './login.ts';
 import type { SecretReader } from './login.ts';
@@ -34,14 +33,6 @@ export interface AccountCredentials {
   destination: Credential;
 }
 
-export interface AccountProgress {
-  status: AccountStatus;
-  folder: string | null;
-  messagesDone: number;
-  messagesTotal: number;
-  bytesDone: number;
-}
-
 export interface AccountRunContext {
   spec: JobSpec;
   credentials: AccountCredentials;
@@ -61,13 +52,13 @@ export interface AccountRunContext {
     user: string,
     password: string,
   ): Promise<Pop3Session>;
-  log(line: Omit<NewLogLine, 'jobId' | 'projectId' | 'account'>): void;
+
   /** Throws when this run may no longer write into the destination mailbox (its claim was lost). */
   beforeWrite(): void;
   /** Names the certificate's hosts and fingerprint in a certificate error (the CLI's --trust). */
   explainCertificate(error: MigrationError): Promise<MigrationError>;
-  saveFolder(result: FolderResultRow): void;
-  onProgress(progress: AccountProgress): void;
+  /** Everything the run reports: log lines, each folder's result, progress. */
+  emit(event: AccountEvent): void;
   sleep(ms: number): Promise<void>;
   random(): number;
 }
@@ -127,7 +118,7 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
         break;
       const delay = backoffDelay(ctx.retry, attemptsWithoutProgress, ctx.random());
       waitedWithoutProgress += delay;
-      ctx.log({
+      log(ctx, {
         level: 'warn',
         code: lastError.code,
         message: `${lastError.message} Waiting for ${lastError.side === 'destination' ? 'the new' : 'the old'} server: next try at ${clockTime(Date.now() + delay)} (in ${Math.ceil(delay / 1000)} s).`,
@@ -220,7 +211,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     clients.push(imapCloser(destinationClient));
     const destination = imapDestination(destinationClient);
     if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
-      ctx.log({
+      log(ctx, {
         level: 'warn',
         code: 'plaintext-allowed',
         message:
@@ -247,12 +238,12 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     });
     for (const skipped of plan.skipped) {
       if (skipped.reason === 'skip-list')
-        ctx.log({ level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
+        log(ctx, { level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
     }
     for (const path of plan.destinationFoldersToCreate) {
       ctx.beforeWrite();
       await destination.create(path);
-      ctx.log({ level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
+      log(ctx, { level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
     }
 
     const folders = plan.entries.map((entry) => ({
@@ -274,7 +265,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     for (const { entry, source } of folders) {
       if (ctx.signal.aborted) throw stoppedError();
       const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
-      for (const note of entry.notes) ctx.log({ level: 'info', folder: entry.source, message: note });
+      for (const note of entry.notes) log(ctx, { level: 'info', folder: entry.source, message: note });
       const copiedBefore = progress.copied;
       const bytesBefore = progress.bytes;
       try {
@@ -297,16 +288,19 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
             progress.copied = copiedBefore + copied;
             progress.bytes = bytesBefore + bytes;
             progress.total = Math.max(progress.total, grandTotal());
-            ctx.onProgress({
-              status: 'running',
-              folder: entry.source,
-              messagesDone: sum.copied + sum.skipped + sum.failed + done,
-              messagesTotal: grandTotal(),
-              bytesDone: sum.bytes + bytes,
+            ctx.emit({
+              type: 'progress',
+              progress: {
+                status: 'running',
+                folder: entry.source,
+                messagesDone: sum.copied + sum.skipped + sum.failed + done,
+                messagesTotal: grandTotal(),
+                bytesDone: sum.bytes + bytes,
+              },
             });
           },
           onMessageFailed: (failure) =>
-            ctx.log({ level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+            log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
         });
         sum.copied += outcome.copied;
         sum.skipped += outcome.skipped;
@@ -314,7 +308,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         sum.total += outcome.total;
         sum.bytes += outcome.bytes;
         if (outcome.failed > 0) partial = true;
-        ctx.saveFolder({
+        folderDone(ctx, {
           ...base,
           messagesTotal: outcome.total,
           copied: outcome.copied,
@@ -324,7 +318,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           errorCode: null,
           errorMessage: null,
         });
-        ctx.log({
+        log(ctx, {
           level: outcome.failed > 0 ? 'warn' : 'info',
           folder: entry.source,
           message: folderSummary(entry.source, entry.destination, outcome),
@@ -333,7 +327,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         const failure = folderLevelFailure(error);
         if (!failure) throw error;
         partial = true;
-        ctx.saveFolder({
+        folderDone(ctx, {
           ...base,
           messagesTotal: totals.get(entry.source) ?? 0,
           copied: 0,
@@ -343,7 +337,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           errorCode: 'folder-failed',
           errorMessage: failure,
         });
-        ctx.log({
+        log(ctx, {
           level: 'error',
           folder: entry.source,
           code: 'folder-failed',
@@ -391,6 +385,14 @@ function folderSummary(
       `${o.removedOnDestination} moved or deleted on the new server since they were copied (not copied again)`,
     );
   return `"${source}"${into}: ${o.total} messages, ${parts.join(', ')}.`;
+}
+
+function log(ctx: AccountRunContext, line: AccountLogLine): void {
+  ctx.emit({ type: 'log', line });
+}
+
+function folderDone(ctx: AccountRunContext, result: FolderResultRow): void {
+  ctx.emit({ type: 'folder-done', result });
 }
 
 function imapCloser(client: ImapFlow) {

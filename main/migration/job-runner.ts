@@ -11,8 +11,10 @@ import type { AccountCredentials } from './account-runner.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
 import { createThrottle } from './progress-throttle.ts';
+import { createJobTally } from './job-tally.ts';
 import { runAccount } from './account-runner.ts';
 import type { AccountOutcome, AccountRunContext } from './account-runner.ts';
+import type { AccountLogLine } from './account-events.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY } from './retry-policy.ts';
 import { MigrationError } from './migration-error.ts';
@@ -157,7 +159,7 @@ async function runClaimedJob(
   // A pause or a stop ends a back-off at once (the account then stops as interrupted).
   const sleep = deps.sleep ?? ((ms: number) => abortableDelay(ms, signal));
   const random = deps.random ?? Math.random;
-  const log = (account: string | null, line: Parameters<AccountRunContext['log']>[0]) =>
+  const log = (account: string | null, line: AccountLogLine) =>
     deps.eventLog.append({ ...line, jobId: job.id, projectId: job.projectId, account });
   const progress = createThrottle<Progress>(options.progressIntervalMs ?? 250, (p) =>
     deps.bus.emit('job.progress', p),
@@ -165,31 +167,31 @@ async function runClaimedJob(
 
   const everyAccount = options.accounts === 'all';
   const pending = deps.jobs.accounts(job.id).filter((a) => everyAccount || a.status !== 'done');
-  const live = new Map<number, { done: number; total: number; bytes: number; status: AccountStatus }>();
-  for (const account of deps.jobs.accounts(job.id)) {
-    live.set(account.id, {
-      done: account.status === 'done' && !everyAccount ? account.messagesTotal : 0,
-      total: account.messagesTotal,
-      bytes: 0,
-      status: account.status,
-    });
-  }
+  const every = deps.jobs.accounts(job.id);
+  const tally = createJobTally(
+    every.map((account) => [
+      account.id,
+      {
+        done: account.status === 'done' && !everyAccount ? account.messagesTotal : 0,
+        total: account.messagesTotal,
+        bytes: 0,
+        status: account.status,
+      },
+    ]),
+  );
   for (const account of pending)
     deps.jobs.updateAccount(account.id, { status: 'queued', errorCode: null, errorMessage: null });
   deps.jobs.setJobStatus(job.id, 'running');
   log(null, {
     level: 'info',
-    message: `Job "${name}" started: ${pending.length} of ${live.size} accounts to copy, ${concurrency} at a time.`,
+    message: `Job "${name}" started: ${pending.length} of ${every.length} accounts to copy, ${concurrency} at a time.`,
   });
   const started = Date.now();
 
   const pushJobProgress = (
     outcome: { status: JobStatus; running: boolean } = { status: 'running', running: true },
   ) => {
-    const all = [...live.values()];
-    const done = all.reduce((s, a) => s + a.done, 0);
-    const total = all.reduce((s, a) => s + a.total, 0);
-    const bytes = all.reduce((s, a) => s + a.bytes, 0);
+    const { done, total, bytes, finished, accounts } = tally.totals();
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? bytes / seconds : 0;
     progress.push('job', {
@@ -197,9 +199,8 @@ async function runClaimedJob(
       runId,
       jobId: job.id,
       ...outcome,
-      accountsDone: all.filter((a) => a.status === 'done' || a.status === 'partial' || a.status === 'failed')
-        .length,
-      accountsTotal: all.length,
+      accountsDone: finished,
+      accountsTotal: accounts,
       messagesDone: done,
       messagesTotal: total,
       bytesDone: bytes,
@@ -213,7 +214,6 @@ async function runClaimedJob(
   const runOne = async (account: JobAccountRow): Promise<AccountOutcome> => {
     let mailbox: HeldClaim | null = null;
     let release: (() => void) | null = null;
-    const state = live.get(account.id)!;
     const destinationMailbox = mailboxIdentity(spec.destination.host, account.localUsername);
     try {
       mailbox = await holdClaim(
@@ -236,7 +236,7 @@ async function runClaimedJob(
       if (signal.aborted)
         throw new MigrationError('cancelled', 'The job was stopped before this account started.');
       deps.jobs.updateAccount(account.id, { status: 'running' });
-      state.status = 'running';
+      tally.set(account.id, { status: 'running' });
       const outcome = await runAccount({
         spec,
         credentials: credentialsFor(account, job, deps),
@@ -257,33 +257,30 @@ async function runClaimedJob(
         },
         explainCertificate: (error) =>
           deps.explainCertificate ? deps.explainCertificate(error, job) : Promise.resolve(error),
-        log: (line) => log(account.username, line),
-        saveFolder: (result) => deps.jobs.saveFolderResult(account.id, result),
-        onProgress: (p) => {
-          Object.assign(state, { done: p.messagesDone, total: p.messagesTotal, bytes: p.bytesDone });
-          progress.push(`a${account.id}`, {
-            kind: 'account',
-            runId,
-            jobId: job.id,
-            account: account.username,
-            status: 'running',
-            messagesDone: p.messagesDone,
-            messagesTotal: p.messagesTotal,
-            bytesDone: p.bytesDone,
-            bytesTotal: 0,
-          });
-          if (p.folder) {
-            progress.push(`f${account.id}`, {
-              kind: 'folder',
-              runId,
-              jobId: job.id,
-              account: account.username,
-              folder: p.folder,
-              messagesDone: p.messagesDone,
-              messagesTotal: p.messagesTotal,
-            });
+        emit: (event) => {
+          switch (event.type) {
+            case 'log':
+              return log(account.username, event.line);
+            case 'folder-done':
+              return deps.jobs.saveFolderResult(account.id, event.result);
+            case 'progress': {
+              const p = event.progress;
+              tally.set(account.id, { done: p.messagesDone, total: p.messagesTotal, bytes: p.bytesDone });
+              progress.push(`a${account.id}`, {
+                kind: 'account',
+                runId,
+                jobId: job.id,
+                account: account.username,
+                status: 'running',
+                folder: p.folder,
+                messagesDone: p.messagesDone,
+                messagesTotal: p.messagesTotal,
+                bytesDone: p.bytesDone,
+                bytesTotal: 0,
+              });
+              return pushJobProgress();
+            }
           }
-          pushJobProgress();
         },
         sleep,
         random,
@@ -315,11 +312,11 @@ async function runClaimedJob(
         messagesFailed: outcome.failed,
         bytesCopied: outcome.bytes,
       });
-      const state = live.get(account.id)!;
-      Object.assign(state, {
+      const before = tally.get(account.id);
+      const state = tally.set(account.id, {
         status,
         total: outcome.total,
-        done: outcome.status === 'failed' ? state.done : outcome.total,
+        done: outcome.status === 'failed' ? before.done : outcome.total,
       });
       progress.push(`a${account.id}`, {
         kind: 'account',
@@ -327,6 +324,7 @@ async function runClaimedJob(
         jobId: job.id,
         account: account.username,
         status,
+        folder: null,
         messagesDone: state.done,
         messagesTotal: state.total,
         bytesDone: outcome.bytes,

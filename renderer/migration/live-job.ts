@@ -167,11 +167,6 @@ export function applyProgress(job: LiveJob, events: readonly Progress[]): LiveJo
     const current = (accounts ?? next.accounts)[event.account];
     if (!current) continue;
     accounts ??= { ...next.accounts };
-    if (event.kind === 'folder') {
-      if (current.currentFolder !== event.folder && !isFinished(current.status))
-        accounts[event.account] = { ...current, currentFolder: event.folder };
-      continue;
-    }
     if (current.status !== event.status) {
       counts ??= { ...next.counts };
       counts[current.status] -= 1;
@@ -183,7 +178,7 @@ export function applyProgress(job: LiveJob, events: readonly Progress[]): LiveJo
       messagesDone: event.messagesDone,
       messagesTotal: event.messagesTotal,
       bytesDone: event.bytesDone,
-      currentFolder: event.status === 'running' ? current.currentFolder : null,
+      currentFolder: event.status === 'running' ? (event.folder ?? current.currentFolder) : null,
     };
   }
   if (accounts === null && counts === null) return next;

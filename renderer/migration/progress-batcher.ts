@@ -23,8 +23,6 @@ export function progressKey(event: Progress): string {
       return `${event.runId}|${event.jobId}|job`;
     case 'account':
       return `${event.runId}|${event.jobId}|a|${event.account}`;
-    case 'folder':
-      return `${event.runId}|${event.jobId}|f|${event.account}`;
   }
 }
 

@@ -49,12 +49,14 @@ const accountEvent = (
   done: number,
   total: number,
   runId = 'r1',
+  folder: string | null = null,
 ): Progress => ({
   kind: 'account',
   runId,
   jobId: 7,
   account: name,
   status,
+  folder,
   messagesDone: done,
   messagesTotal: total,
   bytesDone: done * 100,
@@ -151,16 +153,7 @@ describe('applyProgress', () => {
   });
 
   it('notes the folder being copied and forgets it when the account ends', () => {
-    const folder: Progress = {
-      kind: 'folder',
-      runId: 'r1',
-      jobId: 7,
-      account: 'ann',
-      folder: 'Sent',
-      messagesDone: 2,
-      messagesTotal: 10,
-    };
-    const copying = applyProgress(start(), [accountEvent('ann', 'running', 2, 10), folder]);
+    const copying = applyProgress(start(), [accountEvent('ann', 'running', 2, 10, 'r1', 'Sent')]);
     expect(copying.accounts.ann!.currentFolder).toBe('Sent');
     expect(
       applyProgress(copying, [accountEvent('ann', 'done', 10, 10)]).accounts.ann!.currentFolder,

@@ -28,6 +28,7 @@ const account = (name: string, done: number, runId = 'r1'): Progress => ({
   kind: 'account',
   runId,
   jobId: 1,
+  folder: null,
   account: name,
   status: 'running',
   messagesDone: done,
