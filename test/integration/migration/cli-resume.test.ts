@@ -5,6 +5,7 @@ import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { migrateArgs } from '../../support/cli-migrate.ts';
 import { runCliProcess } from '../../support/run-cli-process.ts';
 
 const MESSAGES = 600;
@@ -44,30 +45,8 @@ afterAll(async () => {
   dir.remove();
 });
 
-const common = () => [
-  '--db',
-  db,
-  '--json',
-  'migrate',
-  '--source',
-  '127.0.0.1',
-  '--protocol',
-  'imaps',
-  '--ports',
-  `imaps=${source.ports.imaps}`,
-  '--trust',
-  source.certificate.fingerprint256,
-  '--dest',
-  '127.0.0.1',
-  '--dest-port',
-  String(destination.ports.imaps),
-  '--dest-trust',
-  destination.certificate.fingerprint256,
-  '--users',
-  join(dir.path, 'users.csv'),
-  '--name',
-  'office',
-];
+const common = () =>
+  migrateArgs({ db, source, destination, users: join(dir.path, 'users.csv'), name: 'office' });
 
 describe('cutover migrate killed with SIGKILL in the middle, then cutover retry', () => {
   it('ends with every message on the destination exactly once', async () => {

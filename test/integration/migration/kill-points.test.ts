@@ -7,6 +7,7 @@ import { startSlowLink } from '../../harness/slow-link.ts';
 import type { SlowLink } from '../../harness/slow-link.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { migrateArgs } from '../../support/cli-migrate.ts';
 import { runCliProcess } from '../../support/run-cli-process.ts';
 
 // `kill -9` of the CLI at several moments of one job (before the first message, early, in the
@@ -61,36 +62,18 @@ afterAll(async () => {
   dir.remove();
 });
 
-const trust = () => [
-  '--trust',
-  source.certificate.fingerprint256,
-  '--dest',
-  '127.0.0.1',
-  '--dest-port',
-  String(destination.ports.imaps),
-  '--dest-trust',
-  destination.certificate.fingerprint256,
-];
 const firstRun = () =>
-  runCliProcess([
-    '--db',
-    db,
-    '--json',
-    'migrate',
-    '--source',
-    '127.0.0.1',
-    '--protocol',
-    'imaps',
-    '--ports',
-    `imaps=${link.port}`,
-    ...trust(),
-    '--users',
-    join(dir.path, 'users.csv'),
-    '--name',
-    'office',
-    '--concurrency',
-    '2',
-  ]);
+  runCliProcess(
+    migrateArgs({
+      db,
+      source,
+      destination,
+      sourcePort: link.port,
+      users: join(dir.path, 'users.csv'),
+      name: 'office',
+      extra: ['--concurrency', '2'],
+    }),
+  );
 const retry = () => runCliProcess(['--db', db, '--json', 'retry', 'office']);
 
 const done = (line: Record<string, unknown>) =>

@@ -7,6 +7,7 @@ import type { SlowLink } from '../../harness/slow-link.ts';
 import { connectTo, readMailbox } from '../../support/mail-fixtures.ts';
 import { startSeededPair } from '../../support/seeded-servers.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { migrateArgs } from '../../support/cli-migrate.ts';
 import { runCliProcess } from '../../support/run-cli-process.ts';
 import { createTestServices } from '../../support/test-services.ts';
 import { createAndRun, requestBetween } from '../../support/migration-services.ts';
@@ -43,30 +44,14 @@ describe('a mailbox claim whose owner stops answering', () => {
     const db = join(dir.path, 'frozen.db');
     const migrate = (name: string) =>
       runCliProcess(
-        [
-          '--db',
+        migrateArgs({
           db,
-          '--json',
-          'migrate',
-          '--source',
-          '127.0.0.1',
-          '--protocol',
-          'imaps',
-          '--ports',
-          `imaps=${link.port}`,
-          '--trust',
-          source.certificate.fingerprint256,
-          '--dest',
-          '127.0.0.1',
-          '--dest-port',
-          String(destination.ports.imaps),
-          '--dest-trust',
-          destination.certificate.fingerprint256,
-          '--users',
-          join(dir.path, 'users.csv'),
-          '--name',
+          source,
+          destination,
+          sourcePort: link.port,
+          users: join(dir.path, 'users.csv'),
           name,
-        ],
+        }),
         // Were staleness judged by time alone, a 3 s freeze would hand the mailbox over.
         { CUTOVER_CLAIM_STALE_MS: '500' },
       );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { startSeededPair } from '../../support/seeded-servers.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { migrateArgs } from '../../support/cli-migrate.ts';
 import { runCliProcess } from '../../support/run-cli-process.ts';
 
 // A job that could read nothing must never say "Every account is done".
@@ -22,25 +23,17 @@ afterAll(async () => {
 });
 
 const migrate = (protocol: string, ports: string) =>
-  runCliProcess([
-    '--db',
-    join(dir.path, 'cutover.db'),
-    'migrate',
-    '--source',
-    '127.0.0.1',
-    '--protocol',
-    protocol,
-    '--ports',
-    ports,
-    '--dest',
-    '127.0.0.1',
-    '--dest-port',
-    String(destination.ports.imaps),
-    '--dest-trust',
-    destination.certificate.fingerprint256,
-    '--users',
-    join(dir.path, 'users.csv'),
-  ]);
+  runCliProcess(
+    migrateArgs({
+      db: join(dir.path, 'cutover.db'),
+      source,
+      destination,
+      protocol,
+      ports,
+      trustSource: false,
+      users: join(dir.path, 'users.csv'),
+    }),
+  );
 
 describe('a job whose every source port is switched off', () => {
   it.each([

@@ -8,6 +8,7 @@ import type { SlowLink } from '../../harness/slow-link.ts';
 import { connectTo, readMailbox } from '../../support/mail-fixtures.ts';
 import { startSeededPair } from '../../support/seeded-servers.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { migrateArgs } from '../../support/cli-migrate.ts';
 import { runCliProcess } from '../../support/run-cli-process.ts';
 import { createTestServices } from '../../support/test-services.ts';
 
@@ -35,30 +36,16 @@ afterAll(async () => {
 });
 
 const migrate = (name: string, into: DovecotServer = destination) =>
-  runCliProcess([
-    '--db',
-    db,
-    '--json',
-    'migrate',
-    '--source',
-    '127.0.0.1',
-    '--protocol',
-    'imaps',
-    '--ports',
-    `imaps=${link.port}`,
-    '--trust',
-    source.certificate.fingerprint256,
-    '--dest',
-    '127.0.0.1',
-    '--dest-port',
-    String(into.ports.imaps),
-    '--dest-trust',
-    into.certificate.fingerprint256,
-    '--users',
-    join(dir.path, 'users.csv'),
-    '--name',
-    name,
-  ]);
+  runCliProcess(
+    migrateArgs({
+      db,
+      source,
+      destination: into,
+      sourcePort: link.port,
+      users: join(dir.path, 'users.csv'),
+      name,
+    }),
+  );
 
 const copiedSoFar = (line: Record<string, unknown>) =>
   line['type'] === 'progress' && line['kind'] === 'job' && Number(line['messagesDone']) > 0;
