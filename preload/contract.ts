@@ -251,7 +251,9 @@ export const callSchemas = {
           adminPassword: password.nullable().default(null),
         })
         .strict(),
-      users: z.string().max(2_000_000),
+      users: z
+        .string()
+        .max(2_000_000, { error: 'the users list is over 2,000,000 characters; split it into several jobs' }),
       delimiter: z.string().length(1).optional(),
       skip: z.string().max(100_000).default(''),
       translate: z.string().max(100_000).default(''),

@@ -1,19 +1,21 @@
 import type { Services } from '../services.ts';
-import type { JobManager } from '../migration/job-manager.ts';
+import type { JobSummary } from '../../preload/contract.ts';
 import { holdYoungGeneration } from '../migration/young-generation.ts';
 import type { CliOutput } from './cli-context.ts';
+import { call } from './cli-context.ts';
 import { ExitCode } from './exit-codes.ts';
 import { followJob, printSummary, quoteJobName } from './job-output.ts';
 
 /**
- * Runs (or resumes) a job from the command line through the same job service as the app:
- * `begin` starts it (migrate, retry or retry --all) and returns its name. Ctrl+C pauses it
- * cleanly: accounts in flight stop after the current messages, and `cutover retry` carries on.
+ * Runs (or resumes) a job from the command line through the same dispatcher calls and job
+ * service as the app: `begin` starts it (jobs.start, jobs.retry or jobs.copyAgain). Ctrl+C
+ * pauses it cleanly: accounts in flight stop after the current messages, and `cutover retry`
+ * carries on.
  */
 export async function runJobCommand(
   services: Services,
   output: CliOutput,
-  begin: (jobs: JobManager) => { name: string; id: number },
+  begin: () => Promise<JobSummary>,
 ): Promise<number> {
   // This process does nothing but the job (the desktop app keeps V8's defaults).
   holdYoungGeneration();
@@ -21,12 +23,12 @@ export async function runJobCommand(
   let name: string | null = null;
   const pauseOnSignal = () => {
     output.info('Pausing after the messages in flight… (press Ctrl+C again to quit at once)');
-    if (name !== null) services.jobManager.pause(name);
+    if (name !== null) void services.dispatch('jobs.pause', { name });
     process.once('SIGINT', () => process.exit(130));
   };
   process.once('SIGINT', pauseOnSignal);
   try {
-    const started = begin(services.jobManager);
+    const started = await begin();
     name = started.name;
     follow.show(started.id);
     const ended = await services.jobManager.settled(started.name);
@@ -36,7 +38,7 @@ export async function runJobCommand(
       );
       return ExitCode.failed;
     }
-    const detail = services.jobManager.get(started.name);
+    const detail = await call(services, 'jobs.get', { name: started.name });
     printSummary(output, detail);
     return detail.status === 'done' ? ExitCode.ok : ExitCode.failed;
   } finally {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliStreams } from '../cli-context.ts';
-import { CliExit } from '../cli-context.ts';
+import { call, CliExit } from '../cli-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { withServices } from '../with-services.ts';
 import { runJobCommand } from '../run-job-command.ts';
@@ -12,14 +12,15 @@ export function registerJobs(program: Command, streams: CliStreams): void {
     .description('list jobs with their outcome')
     .action(async (_options: unknown, command: Command) => {
       await withServices(command, streams, async (services, output) => {
-        const jobs = services.jobs.list();
+        const jobs = await call(services, 'jobs.list', {});
         output.result(
           jobs.map((j) => ({
             name: j.name,
             status: j.status,
+            running: j.running,
             createdAt: j.createdAt,
             finishedAt: j.finishedAt,
-            accounts: j.counts,
+            accounts: j.accounts,
           })),
           () =>
             jobs.length === 0
@@ -27,7 +28,7 @@ export function registerJobs(program: Command, streams: CliStreams): void {
               : jobs
                   .map(
                     (j) =>
-                      `${j.name}\t${j.status}\t${j.counts.done} done, ${j.counts.partial} partly done, ${j.counts.failed} failed${j.counts.queued + j.counts.running ? `, ${j.counts.queued + j.counts.running} not finished` : ''}\t${j.createdAt}`,
+                      `${j.name}\t${j.status}\t${j.accounts.done} done, ${j.accounts.partial} partly done, ${j.accounts.failed} failed${j.accounts.queued + j.accounts.running ? `, ${j.accounts.queued + j.accounts.running} not finished` : ''}\t${j.createdAt}`,
                   )
                   .join('\n'),
         );
@@ -41,11 +42,15 @@ export function registerJobs(program: Command, streams: CliStreams): void {
     .option('--account <user>', 'only this account (and the job-wide lines)')
     .action(async (name: string, options: { account?: string }, command: Command) => {
       await withServices(command, streams, async (services, output) => {
-        const job = services.jobs.byName(name);
-        if (options.account && !services.jobs.accounts(job.id).some((a) => a.username === options.account)) {
-          throw new CliExit(ExitCode.usage, `The job "${name}" has no account "${options.account}".`);
+        if (options.account) {
+          const job = await call(services, 'jobs.get', { name });
+          if (!job.accountResults.some((a) => a.username === options.account))
+            throw new CliExit(ExitCode.usage, `The job "${name}" has no account "${options.account}".`);
         }
-        const lines = services.eventLog.forJob(job.id, options.account);
+        const lines = await call(services, 'jobs.log', {
+          name,
+          ...(options.account ? { account: options.account } : {}),
+        });
         if (output.json) {
           for (const line of lines) output.result(line, () => '');
           return;
@@ -68,7 +73,9 @@ export function registerJobs(program: Command, streams: CliStreams): void {
     .option('--all', 'every account again, copying only what arrived since (after a pre-copy)')
     .action(async (name: string, options: { all?: boolean }, command: Command) => {
       const code = await withServices(command, streams, (services, output) =>
-        runJobCommand(services, output, (jobs) => (options.all ? jobs.copyAgain(name) : jobs.retry(name))),
+        runJobCommand(services, output, () =>
+          call(services, options.all ? 'jobs.copyAgain' : 'jobs.retry', { name }),
+        ),
       );
       if (code !== ExitCode.ok) throw new CliExit(code, '');
     });

@@ -7,7 +7,7 @@ import { runJobCommand } from '../run-job-command.ts';
 import { parsePortsOption } from '../../diagnostics/tls/mail-ports.ts';
 import type { ProtocolPorts } from '../../migration/job-spec.ts';
 import { DEFAULT_PORTS } from '../../migration/job-spec.ts';
-import { CliExit } from '../cli-context.ts';
+import { call, CliExit } from '../cli-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { CONCURRENCY, MAX_ACCOUNTS_PER_JOB } from '../../../shared/limits.ts';
 
@@ -114,8 +114,8 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
         translate: options.translate ? readInputFile(options.translate, 'translate') : '',
       };
       const code = await withServices(command, streams, (services, output) =>
-        runJobCommand(services, output, (jobs) => {
-          const job = jobs.start({
+        runJobCommand(services, output, async () => {
+          const job = await call(services, 'jobs.start', {
             ...request,
             ...(options.name !== undefined ? { name: options.name } : {}),
             ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
