@@ -1,6 +1,6 @@
 // The Electron shell: the window, the IPC wiring and safeStorage. Everything else is in the
 // services, which never import electron and also run headless (CLI, web host).
-import { app, BrowserWindow, dialog, Notification } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
 import { join } from 'node:path';
 import { createServices } from '../services.ts';
 import type { Services } from '../services.ts';
@@ -23,7 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     const origin = rendererOrigin();
     const window = createMainWindow(origin);
     unwire?.();
-    unwire = wireIpc(services, window, origin);
+    unwire = wireIpc(services, ipcMain, window, origin);
   };
 
   // Starting Cutover again shows the running one, also when its window was closed during a job.

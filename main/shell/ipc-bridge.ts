@@ -1,18 +1,38 @@
-import { ipcMain } from 'electron';
-import type { BrowserWindow } from 'electron';
 import { callNames } from '../../preload/contract.ts';
 import { callChannel, eventChannel } from '../../preload/ipc-channels.ts';
 import type { Services } from '../services.ts';
 import { isTrustedRendererUrl } from '../security/navigation-policy.ts';
 import type { RendererOrigin } from '../security/navigation-policy.ts';
 
+/** What an IPC call's event tells about its sender (Electron's IpcMainInvokeEvent, in part). */
+export interface IpcSender {
+  senderFrame?: { url: string; parent: unknown } | null;
+}
+
+/** The part of Electron's ipcMain the bridge uses, so it is tested without Electron. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcSender, args: unknown) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+/** The part of a BrowserWindow events go to. */
+export interface EventWindow {
+  isDestroyed(): boolean;
+  webContents: { send(channel: string, payload: unknown): void };
+}
+
 /**
  * One ipcMain handler per contract call. Each checks the sending frame is our page before the
  * dispatcher validates the arguments. Events go to the window while it exists.
  */
-export function wireIpc(services: Services, window: BrowserWindow, origin: RendererOrigin): () => void {
+export function wireIpc(
+  services: Pick<Services, 'dispatch' | 'bus'>,
+  ipc: IpcMainLike,
+  window: EventWindow,
+  origin: RendererOrigin,
+): () => void {
   for (const name of callNames) {
-    ipcMain.handle(callChannel(name), (event, args: unknown) => {
+    ipc.handle(callChannel(name), (event, args: unknown) => {
       const url = event.senderFrame?.url ?? '';
       if (event.senderFrame?.parent || !isTrustedRendererUrl(url, origin)) {
         return {
@@ -28,6 +48,6 @@ export function wireIpc(services: Services, window: BrowserWindow, origin: Rende
   });
   return () => {
     stopEvents();
-    for (const name of callNames) ipcMain.removeHandler(callChannel(name));
+    for (const name of callNames) ipc.removeHandler(callChannel(name));
   };
 }
