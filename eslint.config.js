@@ -1,11 +1,13 @@
 // Lint rules, and the import boundaries of the architecture:
 // - renderer/ imports neither electron nor Node built-ins (it runs in a browser too);
-// - only the shell (main/shell) and the preload import electron; services never do.
+// - only the shell (main/shell) and the preload import electron; services never do;
+// - main/ imports go down the layers only (eslint-rules/layers.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { layersRule } from './eslint-rules/layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -25,6 +27,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
+  },
+  {
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'preload/**/*.ts'],
+    plugins: { cutover: { rules: { layers: layersRule } } },
+    rules: { 'cutover/layers': 'error' },
   },
   {
     files: ['main/shell/**/*.ts', 'preload/index.ts'],

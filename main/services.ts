@@ -5,47 +5,35 @@ import type { SecretCipher } from './secrets/secret-cipher.ts';
 import { openDatabase } from './store/database.ts';
 import { createSecretRepository } from './store/secret-repository.ts';
 import { createProjectRepository } from './store/project-repository.ts';
-import type { ProjectRepository } from './store/project-repository.ts';
 import { createAccountRepository } from './store/account-repository.ts';
 import { createAliasRepository } from './store/alias-repository.ts';
 import { createAliasService } from './aliases/alias-service.ts';
-import type { AliasService } from './aliases/alias-service.ts';
-import type { AccountRepository } from './store/account-repository.ts';
 import { createEventLog } from './store/event-log.ts';
 import { createJobRepository } from './store/job-repository.ts';
-import type { JobRepository } from './store/job-repository.ts';
 import { createLedgerRepository } from './store/ledger-repository.ts';
 import { createClaimRepository } from './store/claim-repository.ts';
-import type { ClaimRepository } from './store/claim-repository.ts';
-import type { LedgerRepository } from './store/ledger-repository.ts';
-import type { SecretRepository } from './store/secret-repository.ts';
-import type { EventLog } from './store/event-log.ts';
-import { createEventBus } from './api/event-bus.ts';
-import type { EventBus } from './api/event-bus.ts';
+import { createEventBus } from '../shared/event-bus.ts';
 import { createDispatcher } from './api/dispatcher.ts';
 import { createJobManager } from './migration/job-manager.ts';
-import type { JobManager } from './migration/job-manager.ts';
 import type { JobRunnerDeps } from './migration/job-runner.ts';
 import { serverConnections } from './migration/server-connections.ts';
 import { createDiagnosticRepository } from './store/diagnostic-repository.ts';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service.ts';
-import type { DiagnosticsService, DiagnosticsServiceDeps } from './diagnostics/diagnostics-service.ts';
+import type { DiagnosticsServiceDeps } from './diagnostics/diagnostics-service.ts';
 import type { Dispatch } from './api/dispatcher.ts';
 import { createServerProfileRepository } from './store/server-profile-repository.ts';
-import type { ServerProfileRepository } from './store/server-profile-repository.ts';
 import { createPlaybookRepository } from './store/playbook-repository.ts';
 import { createNoticeRepository } from './store/notice-repository.ts';
 import { createPlaybookService } from './playbook/playbook-service.ts';
-import type { PlaybookService } from './playbook/playbook-service.ts';
 import type { LoginTestDeps } from './playbook/checks/destination-logins.ts';
 import { createProfileService } from './profiles/profile-service.ts';
-import type { ProfileService } from './profiles/profile-service.ts';
 import { createNoticeService } from './notices/notice-service.ts';
-import type { NoticeService } from './notices/notice-service.ts';
 import { createPasswordHashRepository } from './store/password-hash-repository.ts';
 import { createProvisioningService } from './provisioning/provisioning-service.ts';
-import type { ProvisioningService } from './provisioning/provisioning-service.ts';
 import { createHandlers } from './api/handlers.ts';
+import type { ServiceCore } from './service-core.ts';
+
+export type { ServiceCore };
 
 export interface ServicesOptions {
   databasePath: string;
@@ -71,36 +59,6 @@ export interface ServicesOptions {
 export interface Services extends ServiceCore {
   /** The typed API: validates and answers any call from any transport. */
   dispatch: Dispatch;
-}
-
-/** The services the API handlers call. */
-export interface ServiceCore {
-  db: Database;
-  clock: Clock;
-  info: AppInfo;
-  projects: ProjectRepository;
-  accounts: AccountRepository;
-  secrets: SecretRepository;
-  jobs: JobRepository;
-  ledger: LedgerRepository;
-  /** Which process runs which job and writes which mailbox, across processes. */
-  claims: ClaimRepository;
-  eventLog: EventLog;
-  bus: EventBus;
-  /** Migration jobs running in the background. */
-  jobManager: JobManager;
-  diagnostics: DiagnosticsService;
-  serverProfiles: ServerProfileRepository;
-  profiles: ProfileService;
-  playbook: PlaybookService;
-  notices: NoticeService;
-  /** The old system's password hashes, for creating the same users on the new service. */
-  provisioning: ProvisioningService;
-  /** The aliases and domains that move with the mailboxes. */
-  aliases: AliasService;
-  /** Stops running jobs after the messages in flight (they resume later), then closes the database. */
-  shutdown(): Promise<void>;
-  close(): void;
 }
 
 export function createServices(options: ServicesOptions): Services {

@@ -3,8 +3,8 @@
 // imports only the types (`import type`), so zod never reaches the browser bundle.
 import { CONCURRENCY, MAX_PASSWORD_LENGTH } from '../shared/limits.ts';
 import { z } from 'zod';
-import type { CertificateReport } from '../main/diagnostics/tls/certificate-report.ts';
-import type { DnsReport } from '../main/diagnostics/dns/dns-report.ts';
+import type { CertificateReport } from '../shared/reports/certificate-report.ts';
+import type { DnsReport } from '../shared/reports/dns-report.ts';
 
 export type { CertificateReport, DnsReport };
 

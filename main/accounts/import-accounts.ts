@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AccountImportResult } from '../../preload/contract.ts';
 import type { AccountRepository } from '../store/account-repository.ts';
-import { parseUsers } from '../migration/job-input/index.ts';
+import { parseUsers } from '../../shared/job-input/index.ts';
 
 /** A project may hold more accounts than one job takes; jobs then run in batches. */
 export const MAX_ACCOUNTS_PER_IMPORT = 5_000;

@@ -1,9 +1,9 @@
 // An alias list as admins have it: one alias a line, then the mailboxes or addresses it delivers
 // to — `sales@example.com,ann@example.com,bob@example.com`, or as in Postfix's virtual table
 // (`sales@example.com  ann@example.com, bob@example.com`) or an aliases file (`sales: ann, bob`).
-import { contentLines } from '../migration/job-input/input-lines.ts';
-import { lineError, resultOf } from '../migration/job-input/parse-result.ts';
-import type { InputError, ParseResult } from '../migration/job-input/parse-result.ts';
+import { contentLines } from '../../shared/job-input/input-lines.ts';
+import { lineError, resultOf } from '../../shared/job-input/parse-result.ts';
+import type { InputError, ParseResult } from '../../shared/job-input/parse-result.ts';
 
 export interface ParsedAlias {
   address: string;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { callSchemas } from '../../preload/contract.ts';
 import type { ApiError, CallName, CallResults, Result, ValidCallArgs } from '../../preload/contract.ts';
-import { ServiceError } from './service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 
 /** One handler per call; the compiler insists every call in the contract has one. */
 export type Handlers = {

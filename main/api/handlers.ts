@@ -1,6 +1,6 @@
 import type { Handlers } from './dispatcher.ts';
 import { requestFromProject } from '../migration/project-job.ts';
-import type { ServiceCore } from '../services.ts';
+import type { ServiceCore } from '../service-core.ts';
 import { importAccounts } from '../accounts/import-accounts.ts';
 import { exportTimeline } from '../timeline/export-timeline.ts';
 

@@ -10,11 +10,6 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerJobs } from './commands/jobs.ts';
 
 /** The options every command shares. */
-export interface GlobalOptions {
-  db?: string;
-  json?: boolean;
-}
-
 /** The `cutover` command and its subcommands. */
 export function buildProgram(streams: CliStreams): Command {
   const program = new Command('cutover')
@@ -44,9 +39,4 @@ export function buildProgram(streams: CliStreams): Command {
       sub.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError();
   }
   return program;
-}
-
-/** Reads the global options from any (sub)command. */
-export function globalOptions(command: Command): GlobalOptions {
-  return command.optsWithGlobals<GlobalOptions>();
 }

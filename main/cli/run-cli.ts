@@ -3,7 +3,7 @@ import { buildProgram } from './program.ts';
 import { CliExit } from './cli-context.ts';
 import type { CliStreams } from './cli-context.ts';
 import { ExitCode } from './exit-codes.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 
 /** Parses and runs one command line; resolves to the exit status instead of exiting. */
 export async function runCli(argv: string[], streams: CliStreams): Promise<number> {

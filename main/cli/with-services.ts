@@ -3,7 +3,7 @@ import type { Services } from '../services.ts';
 import { openHeadlessServices, resolveDatabasePath } from '../headless/open-headless-services.ts';
 import { createOutput } from './cli-context.ts';
 import type { CliOutput, CliStreams } from './cli-context.ts';
-import { globalOptions } from './program.ts';
+import { globalOptions } from './global-options.ts';
 
 /** Opens the services for one command and closes them however it ends. */
 export async function withServices<T>(

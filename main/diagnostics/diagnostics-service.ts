@@ -1,7 +1,7 @@
 import type { CallArgs, DiagnosticSummary, StoredDiagnostic } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
 import type { DiagnosticRepository } from '../store/diagnostic-repository.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import { checkServer, DEFAULT_CHECK_TIMEOUT_MS } from './tls/check-server.ts';
 import type { CheckServerDeps } from './tls/check-server.ts';
 import { DEFAULT_PORTS } from './tls/mail-ports.ts';

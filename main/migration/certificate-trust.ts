@@ -5,7 +5,7 @@ import { probePort } from '../diagnostics/tls/tls-probe.ts';
 import { certificateNames } from '../protocols/tls/certificate-names.ts';
 import type { ImapEndpoint } from '../protocols/imap/open-imap.ts';
 import type { TlsSettings } from '../protocols/pop3/index.ts';
-import type { JobSpec } from './job-spec.ts';
+import type { JobSpec } from '../../shared/job-spec.ts';
 import { destinationEndpoint, sourceEndpoints } from './endpoints.ts';
 import { MigrationError } from './migration-error.ts';
 

@@ -1,16 +1,16 @@
 import type { JobRepository, JobRow } from '../store/job-repository.ts';
 import type { SecretRepository } from '../store/secret-repository.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import {
   MAX_ACCOUNTS_PER_JOB,
   parseJobName,
   parseSkipList,
   parseTranslations,
   parseUsers,
-} from './job-input/index.ts';
-import type { InputError, JobUser } from './job-input/index.ts';
-import type { DestinationProtocol, JobSpec, ProtocolPorts, SourceProtocol } from './job-spec.ts';
-import { DEFAULT_PORTS } from './job-spec.ts';
+} from '../../shared/job-input/index.ts';
+import type { InputError, JobUser } from '../../shared/job-input/index.ts';
+import type { DestinationProtocol, JobSpec, ProtocolPorts, SourceProtocol } from '../../shared/job-spec.ts';
+import { DEFAULT_PORTS } from '../../shared/job-spec.ts';
 import { CONCURRENCY } from '../../shared/limits.ts';
 import { sourceEndpoints } from './endpoints.ts';
 

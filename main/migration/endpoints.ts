@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { ImapEndpoint } from '../protocols/imap/open-imap.ts';
-import type { JobSpec } from './job-spec.ts';
+import type { JobSpec } from '../../shared/job-spec.ts';
 
 export interface Pop3Endpoint {
   host: string;

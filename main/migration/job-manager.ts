@@ -1,7 +1,7 @@
 import type { JobDetail, JobSummary } from '../../preload/contract.ts';
 import type { JobRepository, JobRow } from '../store/job-repository.ts';
 import type { EventLog } from '../store/event-log.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import { createJob } from './create-job.ts';
 import type { MigrationRequest } from './create-job.ts';
 import { PAUSE, busyJobMessage, newRunId, runJob } from './job-runner.ts';

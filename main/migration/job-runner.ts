@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { AccountStatus, JobStatus, Progress } from '../../preload/contract.ts';
-import type { EventBus } from '../api/event-bus.ts';
+import type { EventBus } from '../../shared/event-bus.ts';
 import type { EventLog } from '../store/event-log.ts';
 import type { JobAccountRow, JobRepository, JobRow } from '../store/job-repository.ts';
 import type { LedgerRepository } from '../store/ledger-repository.ts';

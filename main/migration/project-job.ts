@@ -1,7 +1,7 @@
 import type { CallArgs } from '../../preload/contract.ts';
 import type { AccountRepository } from '../store/account-repository.ts';
 import type { ServerProfileRepository } from '../store/server-profile-repository.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import type { MigrationRequest, ProjectAccountRef } from './create-job.ts';
 
 /**

@@ -12,7 +12,7 @@ import type { ProjectRepository } from '../store/project-repository.ts';
 import type { AccountRepository } from '../store/account-repository.ts';
 import type { ServerProfileRepository } from '../store/server-profile-repository.ts';
 import type { NoticeRepository } from '../store/notice-repository.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import { DEFAULT_NOTICES, defaultNotice } from './default-notices.ts';
 import { MERGE_FIELDS, fieldsUsed, fillFields, unknownFields } from './merge-fields.ts';
 import { accountValues, describeMissing, everyoneValues, projectValues } from './notice-values.ts';

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { ProjectRepository } from '../store/project-repository.ts';
 import type { PlaybookRepository } from '../store/playbook-repository.ts';
 import type { EventLog } from '../store/event-log.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import { today } from './calendar-day.ts';
 import { PLAYBOOK, catalogTask } from './playbook-catalog.ts';
 import type { CatalogTask } from './playbook-catalog.ts';

@@ -11,7 +11,7 @@ import type { ProjectRepository } from '../store/project-repository.ts';
 import type { ServerProfileRepository, ProfileInput } from '../store/server-profile-repository.ts';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service.ts';
 import type { EventLog } from '../store/event-log.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import { normaliseFingerprint } from '../migration/create-job.ts';
 import { connectionPorts } from './connection-ports.ts';
 

@@ -1,7 +1,7 @@
 // The bulk-provisioning file for one kind of new service: every account whose old hash it
 // takes, and the others named with the reason they are not in it.
 import type { Account, DestinationKind, Project, ProvisioningExport } from '../../preload/contract.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import type { PasswordHashRepository } from '../store/password-hash-repository.ts';
 import { DESTINATIONS, refusal } from './destination-kinds.ts';
 import { HASH_SCHEMES } from './hash-schemes.ts';

@@ -2,10 +2,10 @@
 // Dovecot passwd-file (`user:{SCHEME}hash:…`) or CSV (`user,hash`). Each line's hash is
 // checked here; which account it belongs to is decided later.
 import type { HashListFormat, LineError } from '../../preload/contract.ts';
-import { contentLines } from '../migration/job-input/input-lines.ts';
-import type { InputLine } from '../migration/job-input/input-lines.ts';
-import { splitUserLine } from '../migration/job-input/user-fields.ts';
-import { lineError } from '../migration/job-input/parse-result.ts';
+import { contentLines } from '../../shared/job-input/input-lines.ts';
+import type { InputLine } from '../../shared/job-input/input-lines.ts';
+import { splitUserLine } from '../../shared/job-input/user-fields.ts';
+import { lineError } from '../../shared/job-input/parse-result.ts';
 import type { ParsedHash } from './hash-schemes.ts';
 import { detectHash } from './detect-hash.ts';
 

@@ -1,7 +1,7 @@
 // Which account of the project each line of a hash list belongs to: by the old server's
 // username, or by the part before the @ when one side has no domain and only one account fits.
 import type { Account, HashListLine, LineError } from '../../preload/contract.ts';
-import { lineError } from '../migration/job-input/parse-result.ts';
+import { lineError } from '../../shared/job-input/parse-result.ts';
 import type { ParsedHash } from './hash-schemes.ts';
 import type { HashListEntry } from './hash-list.ts';
 

@@ -10,7 +10,7 @@ import type {
   ProvisioningSummary,
 } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 import type { AccountRepository } from '../store/account-repository.ts';
 import type { EventLog } from '../store/event-log.ts';
 import type { PasswordHashRepository } from '../store/password-hash-repository.ts';

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Account } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
 import type { SecretRepository } from './secret-repository.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 
 interface AccountRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DiagnosticKind, DiagnosticSummary, StoredDiagnostic } from '../../preload/contract.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 
 interface Row {
   id: number;

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { AccountStatus, FolderResult, MigrationErrorCode } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
-import type { JobSpec } from '../migration/job-spec.ts';
-import { ServiceError } from '../api/service-error.ts';
+import type { JobSpec } from '../../shared/job-spec.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 
 export type JobStatus = 'queued' | 'running' | 'paused' | 'done' | 'partial' | 'failed' | 'cancelled';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Project, ProjectSummary } from '../../preload/contract.ts';
 import type { Clock } from '../clock.ts';
-import { ServiceError } from '../api/service-error.ts';
+import { ServiceError } from '../../shared/service-error.ts';
 
 interface ProjectRow {
   id: number;

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ServerProfile, ServerRole } from '../../preload/contract.ts';
 import type { SecretRepository } from './secret-repository.ts';
-import { ServiceError } from '../api/service-error.ts';
-import { DEFAULT_PORTS } from '../migration/job-spec.ts';
-import type { ProtocolPorts } from '../migration/job-spec.ts';
+import { ServiceError } from '../../shared/service-error.ts';
+import { DEFAULT_PORTS } from '../../shared/job-spec.ts';
+import type { ProtocolPorts } from '../../shared/job-spec.ts';
 
 interface Row {
   role: ServerRole;

@@ -4,10 +4,16 @@ import { join } from 'node:path';
 
 const eslint = new ESLint({ cwd: join(import.meta.dirname, '../..') });
 
-async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+async function restrictedImports(
+  filePath: string,
+  code: string,
+  rule = 'no-restricted-imports',
+): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+
+const layerProblems = (filePath: string, code: string) => restrictedImports(filePath, code, 'cutover/layers');
 
 describe('architecture boundaries (ESLint)', () => {
   it('keep electron and Node built-ins out of the renderer, and the contract to types only', async () => {
@@ -40,5 +46,37 @@ describe('architecture boundaries (ESLint)', () => {
     expect(await restrictedImports('main/web-host/x.ts', code)).toHaveLength(1);
     expect(await restrictedImports('main/shell/x.ts', code)).toEqual([]);
     expect(await restrictedImports('preload/index.ts', code)).toEqual([]);
+  });
+
+  it('reject an import up the layers (hosts → features → engine → infrastructure → shared), and allow one down', async () => {
+    expect(
+      await layerProblems(
+        'main/store/x.ts',
+        "import { runJob } from '../migration/job-runner.ts';\nrunJob;\n",
+      ),
+    ).toEqual([
+      'infrastructure code (main/store/x.ts) may not import engine code (main/migration/job-runner.ts): the layers go hosts → features → engine → infrastructure → shared. Move what both need down a layer.',
+    ]);
+    expect(
+      await layerProblems(
+        'main/migration/x.ts',
+        "import type { Services } from '../services.ts';\nexport type S = Services;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await layerProblems(
+        'shared/x.ts',
+        "import { openDatabase } from '../main/store/database.ts';\nopenDatabase;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await layerProblems(
+        'main/playbook/x.ts',
+        "import { runJob } from '../migration/job-runner.ts';\nrunJob;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await layerProblems('main/cli/x.ts', "import { LAYERS } from '../../shared/limits.ts';\nLAYERS;\n"),
+    ).toEqual([]);
   });
 });

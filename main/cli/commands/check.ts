@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CliExit, createOutput } from '../cli-context.ts';
 import type { CliStreams } from '../cli-context.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { globalOptions } from '../program.ts';
+import { globalOptions } from '../global-options.ts';
 import { systemClock } from '../../clock.ts';
 import { parseDnsServerAddress } from '../../diagnostics/dns/dns-server-address.ts';
 import { checkServer, DEFAULT_CHECK_TIMEOUT_MS, parseTarget } from '../../diagnostics/tls/check-server.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { CliStreams } from '../cli-context.ts';
-import { globalOptions } from '../program.ts';
+import { globalOptions } from '../global-options.ts';
 import { openHeadlessServices, resolveDatabasePath } from '../../headless/open-headless-services.ts';
 import { ensureRendererBuilt } from '../../headless/renderer-bundle.ts';
 import { startWebHost } from '../../web-host/web-host.ts';

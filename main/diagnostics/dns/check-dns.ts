@@ -6,7 +6,7 @@ import type { DnsQuery } from './dns-client.ts';
 import { DNS_PORT, formatDnsServerAddress } from './dns-server-address.ts';
 import type { DnsServerAddress } from './dns-server-address.ts';
 import { normalizeHostName } from './dns-records.ts';
-import type { DnsReport, PlaybookCheck, PropagationRow } from './dns-report.ts';
+import type { DnsReport, PlaybookCheck, PropagationRow } from '../../../shared/reports/dns-report.ts';
 import { findAuthorities } from './find-authorities.ts';
 import type { Authority } from './find-authorities.ts';
 import { gatherMailRecords } from './mail-records.ts';

@@ -4,7 +4,7 @@ import type { DnsQuery } from './dns-client.ts';
 import { formatDnsServerAddress } from './dns-server-address.ts';
 import type { DnsServerAddress } from './dns-server-address.ts';
 import { normalizeHostName } from './dns-records.ts';
-import type { AskedServer } from './dns-report.ts';
+import type { AskedServer } from '../../../shared/reports/dns-report.ts';
 
 /** An authoritative server to ask, and how it is shown. */
 export interface Authority {

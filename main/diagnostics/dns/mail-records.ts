@@ -5,7 +5,7 @@ import { formatDnsServerAddress } from './dns-server-address.ts';
 import type { DnsServerAddress } from './dns-server-address.ts';
 import { normalizeHostName } from './dns-records.ts';
 import type { DnsRecordType } from './dns-records.ts';
-import type { DmarcFacts, MailHostRecords, RecordSet, SpfFacts } from './dns-report.ts';
+import type { DmarcFacts, MailHostRecords, RecordSet, SpfFacts } from '../../../shared/reports/dns-report.ts';
 import type { Authority } from './find-authorities.ts';
 
 /** The SRV names checked, TLS first (RFC 8314 prefers implicit TLS). */

@@ -1,7 +1,13 @@
 // The DNS checks the cutover wizard completes its tasks with, as pure functions of the records
 // so they are easy to test and to re-run on stored results.
 import { normalizeHostName } from './dns-records.ts';
-import type { MailHostRecords, PlaybookCheck, RecordSet, SpfFacts, DmarcFacts } from './dns-report.ts';
+import type {
+  MailHostRecords,
+  PlaybookCheck,
+  RecordSet,
+  SpfFacts,
+  DmarcFacts,
+} from '../../../shared/reports/dns-report.ts';
 import type { MailRecords } from './mail-records.ts';
 
 /** The playbook's limits: below one hour before cutover, 300 s recommended. */

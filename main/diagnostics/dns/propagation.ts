@@ -5,7 +5,7 @@ import { formatDnsServerAddress } from './dns-server-address.ts';
 import type { DnsServerAddress } from './dns-server-address.ts';
 import { normalizeHostName, recordText } from './dns-records.ts';
 import type { DnsRecord } from './dns-records.ts';
-import type { AskedServer, PropagationAnswer, PropagationRow } from './dns-report.ts';
+import type { AskedServer, PropagationAnswer, PropagationRow } from '../../../shared/reports/dns-report.ts';
 import type { Authority } from './find-authorities.ts';
 import { ownTtl } from './mail-records.ts';
 import type { NamedResolver } from './public-resolvers.ts';

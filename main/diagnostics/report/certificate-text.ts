@@ -1,6 +1,10 @@
 // A certificate report as plain text for a terminal: the verdict and fix first, then the
 // facts per port, so a person reads the answer before the details.
-import type { CertificateReport, PortReport, ServerReport } from '../tls/certificate-report.ts';
+import type {
+  CertificateReport,
+  PortReport,
+  ServerReport,
+} from '../../../shared/reports/certificate-report.ts';
 import { SERVICE_INFO } from '../tls/mail-ports.ts';
 
 /** The text `cutover check` prints. */

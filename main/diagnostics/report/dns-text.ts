@@ -1,7 +1,7 @@
 // A DNS report as plain text for a terminal: the verdict, the playbook checks, the records with
 // their TTLs, then propagation server by server.
 import { recordText } from '../dns/dns-records.ts';
-import type { DnsReport, RecordSet } from '../dns/dns-report.ts';
+import type { DnsReport, RecordSet } from '../../../shared/reports/dns-report.ts';
 
 const MARK = { pass: 'ok  ', warn: 'warn', fail: 'FAIL', 'not-checked': '--  ' } as const;
 

@@ -1,8 +1,12 @@
 // The self-contained HTML report an admin can mail to a customer: one file, inline CSS, no
 // scripts, every value escaped. It is opened in a browser, never loaded by the app.
 import { recordText } from '../dns/dns-records.ts';
-import type { DnsReport, RecordSet } from '../dns/dns-report.ts';
-import type { CertificateReport, PortReport, ServerReport } from '../tls/certificate-report.ts';
+import type { DnsReport, RecordSet } from '../../../shared/reports/dns-report.ts';
+import type {
+  CertificateReport,
+  PortReport,
+  ServerReport,
+} from '../../../shared/reports/certificate-report.ts';
 import { SERVICE_INFO } from '../tls/mail-ports.ts';
 import type { Html } from './html-escape.ts';
 import { html, htmlDocument } from './html-escape.ts';

@@ -2,7 +2,7 @@
 import { parseAltNames } from '../../protocols/tls/certificate-names.ts';
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
-import type { CertificateFacts } from './certificate-report.ts';
+import type { CertificateFacts } from '../../../shared/reports/certificate-report.ts';
 
 /** The facts of one certificate. */
 export function certificateFacts(certificate: X509Certificate): CertificateFacts {

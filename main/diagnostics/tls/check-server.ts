@@ -6,7 +6,12 @@ import { createServerResolver, createSystemResolver } from '../dns/name-resolver
 import type { NameResolver } from '../dns/name-resolver.ts';
 import type { DnsServerAddress } from '../dns/dns-server-address.ts';
 import type { DnsQuery } from '../dns/dns-client.ts';
-import type { CertificateReport, PortReport, ServerReport, VerdictKind } from './certificate-report.ts';
+import type {
+  CertificateReport,
+  PortReport,
+  ServerReport,
+  VerdictKind,
+} from '../../../shared/reports/certificate-report.ts';
 import { PROBLEM_ORDER, judgePort, withVerdict } from './judge-port.ts';
 import { MAIL_SERVICES, SERVICE_INFO } from './mail-ports.ts';
 import type { PortPlan } from './mail-ports.ts';

@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { checkServerIdentity } from 'node:tls';
 import type { PeerCertificate } from 'node:tls';
-import type { CertificateFacts } from './certificate-report.ts';
+import type { CertificateFacts } from '../../../shared/reports/certificate-report.ts';
 
 /** Whether `host` is a name this certificate is made out to. */
 export function matchesHostName(host: string, certificate: CertificateFacts): boolean {

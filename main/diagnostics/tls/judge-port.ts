@@ -1,6 +1,12 @@
 // Turns what a port presented into problems and a verdict: dates against the clock, trust from
 // OpenSSL's chain verdict, the name from RFC 6125 matching, the TLS version.
-import type { CertificateFacts, PortReport, Problem, ProblemKind, TrustFacts } from './certificate-report.ts';
+import type {
+  CertificateFacts,
+  PortReport,
+  Problem,
+  ProblemKind,
+  TrustFacts,
+} from '../../../shared/reports/certificate-report.ts';
 import { certificateFacts } from './certificate-facts.ts';
 import { matchesHostName } from './host-name-match.ts';
 import type { MailService } from './mail-ports.ts';

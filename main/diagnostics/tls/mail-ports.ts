@@ -1,10 +1,8 @@
 // The mail ports a client may use, how each starts TLS, and the --ports override.
 
-/** A mail service as the check names it (the SRV service names of RFC 6186 / RFC 8314). */
-export type MailService = 'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions';
+import type { MailService, TlsMode } from '../../../shared/reports/mail-service.ts';
 
-/** STARTTLS upgrades a plain connection; implicit TLS starts with the handshake. */
-export type TlsMode = 'starttls' | 'implicit';
+export type { MailService, TlsMode };
 
 /** The plain-text dialogue a STARTTLS port speaks before the handshake. */
 export type MailProtocol = 'imap' | 'pop3' | 'smtp';

@@ -2,7 +2,7 @@
 // the MX hosts, then the usual names; each candidate says where it came from.
 import type { NameResolver } from '../dns/name-resolver.ts';
 import { normalizeHostName } from '../dns/dns-records.ts';
-import type { CandidateSource } from './certificate-report.ts';
+import type { CandidateSource } from '../../../shared/reports/certificate-report.ts';
 
 /** A server name to check and why. */
 export interface ServerCandidate {

@@ -2,7 +2,7 @@
 // (it resolves, accepts the connection and presents a certificate valid for it), so the fix
 // we print is one that works.
 import type { NameResolver } from '../dns/name-resolver.ts';
-import type { CertificateFacts } from './certificate-report.ts';
+import type { CertificateFacts } from '../../../shared/reports/certificate-report.ts';
 import { certificateFacts } from './certificate-facts.ts';
 import { candidateHostNames, matchesHostName } from './host-name-match.ts';
 import type { MailService } from './mail-ports.ts';

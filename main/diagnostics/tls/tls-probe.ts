@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
-import type { PortFailureKind } from './certificate-report.ts';
+import type { PortFailureKind } from '../../../shared/reports/certificate-report.ts';
 import { peerChain } from './certificate-facts.ts';
 import type { MailService } from './mail-ports.ts';
 import { SERVICE_INFO } from './mail-ports.ts';

@@ -1,6 +1,6 @@
 // The verdicts in plain words for non-engineers: what is wrong, the fix, and the dialog each
 // mail client shows for it, so a user recognises their own screen.
-import type { ClientMessage, Verdict, VerdictKind } from './certificate-report.ts';
+import type { ClientMessage, Verdict, VerdictKind } from '../../../shared/reports/certificate-report.ts';
 
 /** What the words may mention. */
 export interface VerdictContext {

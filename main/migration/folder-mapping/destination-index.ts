@@ -1,5 +1,5 @@
-import { folderKey } from '../job-input/folder-path.ts';
-import type { FolderPath } from '../job-input/folder-path.ts';
+import { folderKey } from '../../../shared/job-input/folder-path.ts';
+import type { FolderPath } from '../../../shared/job-input/folder-path.ts';
 import { hasFlag, isNoselect } from './folder-info.ts';
 import type { FolderInfo } from './folder-info.ts';
 import { describeFolders } from './listed-folder.ts';

@@ -1,4 +1,4 @@
-import type { FolderPath } from '../job-input/folder-path.ts';
+import type { FolderPath } from '../../../shared/job-input/folder-path.ts';
 
 /**
  * Source names as destination segments. A name containing the destination's delimiter would

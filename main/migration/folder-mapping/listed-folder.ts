@@ -1,5 +1,5 @@
-import { isInboxName, startsWithPath } from '../job-input/folder-path.ts';
-import type { FolderPath } from '../job-input/folder-path.ts';
+import { isInboxName, startsWithPath } from '../../../shared/job-input/folder-path.ts';
+import type { FolderPath } from '../../../shared/job-input/folder-path.ts';
 import { commonDelimiter } from './folder-info.ts';
 import type { FolderInfo } from './folder-info.ts';
 

@@ -1,5 +1,5 @@
-import { segmentKey, startsWithPath } from '../job-input/folder-path.ts';
-import type { FolderPath, SkipEntry, Translation } from '../job-input/folder-path.ts';
+import { segmentKey, startsWithPath } from '../../../shared/job-input/folder-path.ts';
+import type { FolderPath, SkipEntry, Translation } from '../../../shared/job-input/folder-path.ts';
 
 /**
  * A path the admin wrote, inside the source's personal namespace: on a server whose folders

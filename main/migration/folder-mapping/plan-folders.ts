@@ -1,5 +1,5 @@
-import { isInboxName, startsWithPath, folderKey } from '../job-input/folder-path.ts';
-import type { FolderPath, SkipEntry, Translation } from '../job-input/folder-path.ts';
+import { isInboxName, startsWithPath, folderKey } from '../../../shared/job-input/folder-path.ts';
+import type { FolderPath, SkipEntry, Translation } from '../../../shared/job-input/folder-path.ts';
 import type { DestinationIndex } from './destination-index.ts';
 import { indexDestination } from './destination-index.ts';
 import { safeSegments } from './destination-segments.ts';

@@ -5,7 +5,16 @@ import type { ServerProfileRepository } from '../../store/server-profile-reposit
 import type { StoredTask } from '../../store/playbook-repository.ts';
 import type { DiagnosticsService } from '../../diagnostics/diagnostics-service.ts';
 import type { JobRepository } from '../../store/job-repository.ts';
-import type { LoginTestDeps } from './destination-logins.ts';
+import type { ImapEndpoint, ImapLogin, ImapTimeouts } from '../../protocols/imap/open-imap.ts';
+
+/** How logins are tried; tests may replace the connection. */
+export interface LoginTestDeps {
+  /** Logs in and out, rejecting with what the IMAP client throws. */
+  tryLogin?: (endpoint: ImapEndpoint, login: ImapLogin) => Promise<void>;
+  /** Logins at once: enough to be quick, few enough not to look like an attack. */
+  concurrency?: number;
+  timeouts?: ImapTimeouts;
+}
 
 /** The services checks use; tests replace the login connector. */
 export interface CheckDeps {

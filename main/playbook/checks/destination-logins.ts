@@ -2,24 +2,17 @@
 // project, several at a time, and says for each whether it worked and, if not, why.
 import type { ConnectionOptions } from 'node:tls';
 import type { Account, LoginTestResult, ServerProfile } from '../../../preload/contract.ts';
-import { ServiceError } from '../../api/service-error.ts';
+import { ServiceError } from '../../../shared/service-error.ts';
 import { openImap } from '../../protocols/imap/open-imap.ts';
 import type { ImapEndpoint, ImapLogin, ImapTimeouts } from '../../protocols/imap/open-imap.ts';
 import { destinationEndpoint } from '../../migration/endpoints.ts';
 import { pinnedImapTls } from '../../migration/certificate-trust.ts';
 import { chooseDestinationLogin } from '../../migration/destination-login.ts';
 import { classifyError, MigrationError } from '../../migration/migration-error.ts';
-import type { CheckContext, CheckOutcome } from './check-context.ts';
-import { requireDestination } from './requirements.ts';
+import type { CheckContext, CheckOutcome, LoginTestDeps } from './check-context.ts';
 
-/** How logins are tried; tests may replace the connection. */
-export interface LoginTestDeps {
-  /** Logs in and out, rejecting with what the IMAP client throws. */
-  tryLogin?: (endpoint: ImapEndpoint, login: ImapLogin) => Promise<void>;
-  /** Logins at once: enough to be quick, few enough not to look like an attack. */
-  concurrency?: number;
-  timeouts?: ImapTimeouts;
-}
+export type { LoginTestDeps };
+import { requireDestination } from './requirements.ts';
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUTS: ImapTimeouts = { connectMs: 15_000, socketMs: 30_000 };

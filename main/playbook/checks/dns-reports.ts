@@ -1,7 +1,7 @@
 // Runs the diagnostics' DNS check for every domain of a project, stored with the project so
 // the wizard can open the full report (records, propagation) behind a task's summary.
 import type { StoredDiagnostic } from '../../../preload/contract.ts';
-import type { DnsReport } from '../../diagnostics/dns/dns-report.ts';
+import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import type { CheckContext, CheckOutcome } from './check-context.ts';
 import { requireDomains } from './requirements.ts';
 

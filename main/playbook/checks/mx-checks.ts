@@ -3,7 +3,7 @@
 import type { MxFacts, MxServerAnswer } from '../../../preload/contract.ts';
 import { normalizeHostName } from '../../diagnostics/dns/dns-records.ts';
 import { mxHosts } from '../../diagnostics/dns/playbook-checks.ts';
-import type { DnsReport } from '../../diagnostics/dns/dns-report.ts';
+import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import type { CheckContext, CheckOutcome } from './check-context.ts';
 import { dnsReports, worstOutcome } from './dns-reports.ts';
 import { requireDestination } from './requirements.ts';

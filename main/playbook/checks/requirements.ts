@@ -1,7 +1,7 @@
 // What a check needs from the project, refused in words that say what to fill in.
 import type { Project, ServerProfile } from '../../../preload/contract.ts';
 import type { ServerProfileRepository } from '../../store/server-profile-repository.ts';
-import { ServiceError } from '../../api/service-error.ts';
+import { ServiceError } from '../../../shared/service-error.ts';
 
 /** The project's mail domains; a DNS check has nothing to ask without one. */
 export function requireDomains(project: Project): string[] {

@@ -2,7 +2,7 @@
 // still to add.
 import type { SrvRecordAdvice } from '../../../preload/contract.ts';
 import { normalizeHostName, recordText } from '../../diagnostics/dns/dns-records.ts';
-import type { DnsReport } from '../../diagnostics/dns/dns-report.ts';
+import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import { srvValue, wantedSrvRecords, zoneLine } from '../srv-records.ts';
 import type { WantedSrv } from '../srv-records.ts';
 import type { CheckContext, CheckOutcome } from './check-context.ts';

@@ -2,7 +2,7 @@
 // authoritative servers give it, with the mail host names' TTLs beside it.
 import type { TtlFacts } from '../../../preload/contract.ts';
 import { mxHosts, mxTtl } from '../../diagnostics/dns/playbook-checks.ts';
-import type { DnsReport } from '../../diagnostics/dns/dns-report.ts';
+import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import type { CheckContext, CheckOutcome } from './check-context.ts';
 import { dnsReports, worstOutcome } from './dns-reports.ts';
 

@@ -1,5 +1,5 @@
 import type { Migration } from './migration.ts';
-import { parseSkipList, parseTranslations } from '../../migration/job-input/index.ts';
+import { parseSkipList, parseTranslations } from '../../../shared/job-input/index.ts';
 
 interface StoredSpecBefore {
   skip: string | unknown[];

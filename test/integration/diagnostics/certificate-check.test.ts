@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkServer } from '../../../main/diagnostics/tls/check-server.ts';
 import type { CheckServerDeps, CheckServerOptions } from '../../../main/diagnostics/tls/check-server.ts';
-import type { CertificateReport, PortReport } from '../../../main/diagnostics/tls/certificate-report.ts';
+import type { CertificateReport, PortReport } from '../../../shared/reports/certificate-report.ts';
 import type { MailService, PortPlan } from '../../../main/diagnostics/tls/mail-ports.ts';
 import { createCertificateAuthority, issueCertificate } from '../../harness/certificates.ts';
 import type { CertificateAuthority, CertificateFiles, IssueOptions } from '../../harness/certificates.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDns } from '../../../main/diagnostics/dns/check-dns.ts';
 import type { CheckDnsOptions } from '../../../main/diagnostics/dns/check-dns.ts';
 import { recordText } from '../../../main/diagnostics/dns/dns-records.ts';
-import type { DnsReport } from '../../../main/diagnostics/dns/dns-report.ts';
+import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import { startDnsServer } from '../../harness/dns-server.ts';
 import type { TestDnsServer } from '../../harness/dns-server.ts';
 

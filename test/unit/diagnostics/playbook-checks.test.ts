@@ -9,7 +9,7 @@ import {
   srvPresent,
 } from '../../../main/diagnostics/dns/playbook-checks.ts';
 import { dmarcFacts, spfFacts } from '../../../main/diagnostics/dns/mail-records.ts';
-import type { RecordSet } from '../../../main/diagnostics/dns/dns-report.ts';
+import type { RecordSet } from '../../../shared/reports/dns-report.ts';
 import type { DnsRecord } from '../../../main/diagnostics/dns/dns-records.ts';
 
 function set(name: string, type: RecordSet['type'], records: DnsRecord[]): RecordSet {

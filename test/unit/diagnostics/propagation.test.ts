@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareAnswers } from '../../../main/diagnostics/dns/propagation.ts';
 import type { DnsQueryResult } from '../../../main/diagnostics/dns/dns-client.ts';
-import type { AskedServer } from '../../../main/diagnostics/dns/dns-report.ts';
+import type { AskedServer } from '../../../shared/reports/dns-report.ts';
 import type { DnsRecord } from '../../../main/diagnostics/dns/dns-records.ts';
 
 const authority: AskedServer = { label: 'ns1', address: '192.0.2.53:53', role: 'authoritative' };

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../../main/diagnostics/report/render-report-html.ts';
 import { escapeHtml } from '../../../main/diagnostics/report/html-escape.ts';
-import type { CertificateReport } from '../../../main/diagnostics/tls/certificate-report.ts';
-import type { DnsReport } from '../../../main/diagnostics/dns/dns-report.ts';
+import type { CertificateReport } from '../../../shared/reports/certificate-report.ts';
+import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import { verdictFor } from '../../../main/diagnostics/tls/verdict-words.ts';
 
 const hostile = '<script>alert("x")</script>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJobName } from '../../../main/migration/job-input/job-name.ts';
+import { parseJobName } from '../../../shared/job-input/job-name.ts';
 
 describe('parseJobName', () => {
   it('numbers a blank name: one more than the highest numeric name, starting at 1', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSkipList } from '../../../main/migration/job-input/skip-list.ts';
+import { parseSkipList } from '../../../shared/job-input/skip-list.ts';
 
 describe('parseSkipList', () => {
   it('reads one folder a line, with / or . between levels, and ignores blank and # lines', () => {

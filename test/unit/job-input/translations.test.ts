@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranslations } from '../../../main/migration/job-input/translations.ts';
+import { parseTranslations } from '../../../shared/job-input/translations.ts';
 
 describe('parseTranslations', () => {
   it('reads source,destination pairs with / between folder levels, names trimmed', () => {

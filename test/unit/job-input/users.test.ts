@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ACCOUNTS_PER_JOB, parseUsers } from '../../../main/migration/job-input/users.ts';
-import type { JobUser, ParseUsersOptions } from '../../../main/migration/job-input/users.ts';
-import type { ParseResult } from '../../../main/migration/job-input/parse-result.ts';
+import { MAX_ACCOUNTS_PER_JOB, parseUsers } from '../../../shared/job-input/users.ts';
+import type { JobUser, ParseUsersOptions } from '../../../shared/job-input/users.ts';
+import type { ParseResult } from '../../../shared/job-input/parse-result.ts';
 
 function users(text: string, options?: ParseUsersOptions): JobUser[] {
   const result = parseUsers(text, options);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mxPointsAtDestination } from '../../../main/playbook/checks/mx-checks.ts';
 import type { CheckContext } from '../../../main/playbook/checks/check-context.ts';
 import { mxPointsAt } from '../../../main/diagnostics/dns/playbook-checks.ts';
-import type { DnsReport, RecordSet } from '../../../main/diagnostics/dns/dns-report.ts';
+import type { DnsReport, RecordSet } from '../../../shared/reports/dns-report.ts';
 import type { Project, ServerProfile } from '../../../preload/contract.ts';
 
 // "Point MX at the new service" without a network: the DNS report is made up, so each way the

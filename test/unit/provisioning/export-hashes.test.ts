@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { exportHashes } from '../../../main/provisioning/export-hashes.ts';
 import { detectHash } from '../../../main/provisioning/detect-hash.ts';
 import type { ParsedHash } from '../../../main/provisioning/hash-schemes.ts';
-import { ServiceError } from '../../../main/api/service-error.ts';
+import { ServiceError } from '../../../shared/service-error.ts';
 import type { Account, DestinationKind, Project } from '../../../preload/contract.ts';
 import { doveadmPw, opensslPasswd, withoutPrefix } from '../../support/password-hashes.ts';
 

@@ -1,6 +1,6 @@
 // What a certificate check finds, as plain JSON-serialisable data: the CLI prints it, the app
 // stores it (diagnostic_results.result) and the HTML export renders it.
-import type { MailService, TlsMode } from './mail-ports.ts';
+import type { MailService, TlsMode } from './mail-service.ts';
 
 /** What one certificate says, in the terms a report shows. */
 export interface CertificateFacts {

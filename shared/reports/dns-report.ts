@@ -1,6 +1,6 @@
 // What a DNS readiness check finds, as plain JSON-serialisable data: the CLI prints it, the
 // app stores it (diagnostic_results.result) and the HTML export renders it.
-import type { DnsRecord, DnsRecordType } from './dns-records.ts';
+import type { DnsRecord, DnsRecordType } from './dns-record.ts';
 
 /** A DNS server the check asked, and in which role. */
 export interface AskedServer {

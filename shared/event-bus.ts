@@ -1,4 +1,4 @@
-import type { EventName, EventPayloads } from '../../preload/contract.ts';
+import type { EventName, EventPayloads } from '../preload/contract.ts';
 
 type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 

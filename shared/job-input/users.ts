@@ -6,7 +6,7 @@ import type { InputError, ParseResult } from './parse-result.ts';
 import { detectUserDelimiter, USER_DELIMITER_CANDIDATES } from './user-delimiter.ts';
 import { splitUserLine } from './user-fields.ts';
 
-import { MAX_ACCOUNTS_PER_JOB, MAX_PASSWORD_LENGTH, MAX_USER_LINE_LENGTH } from '../../../shared/limits.ts';
+import { MAX_ACCOUNTS_PER_JOB, MAX_PASSWORD_LENGTH, MAX_USER_LINE_LENGTH } from '../limits.ts';
 
 export { MAX_ACCOUNTS_PER_JOB };
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../preload/contract.ts';
+import type { ErrorCode } from '../preload/contract.ts';
 
 /** An error a service raises on purpose: its code reaches the UI unchanged. */
 export class ServiceError extends Error {
