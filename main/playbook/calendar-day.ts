@@ -1,24 +1,9 @@
-// Calendar days (YYYY-MM-DD) as the playbook dates tasks: whole days, the same in every time
-// zone, so a due date never moves with daylight saving time.
+// Calendar days as main needs them beyond shared/calendar-day.ts: today on this computer's
+// calendar, and a day in words for notices.
 import type { Clock } from '../clock.ts';
+import { addDays, parseIsoDay } from '../../shared/calendar-day.ts';
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Reads a calendar day as UTC midnight; null when the text is not a day that exists. */
-export function parseIsoDay(day: string): Date | null {
-  const match = ISO_DAY.exec(day);
-  if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === day ? date : null;
-}
-
-/** The day `days` after (before, when negative) a calendar day. */
-export function addDays(day: string, days: number): string {
-  const date = parseIsoDay(day);
-  if (!date) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
-  return new Date(date.getTime() + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays, parseIsoDay };
 
 /**
  * Today on this computer's calendar: the admin's "today" decides what is overdue, not UTC's.

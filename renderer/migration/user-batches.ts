@@ -2,8 +2,8 @@
 // each batch keeps the header and the line numbers of the pasted text (other lines are left
 // blank, which the parser skips), so an error about "line 742" still points at line 742.
 import { formatCount } from './progress-words.ts';
-
 import { MAX_ACCOUNTS_PER_JOB } from '../../shared/limits.ts';
+import { contentLines } from '../../shared/job-input/input-lines.ts';
 
 export { MAX_ACCOUNTS_PER_JOB };
 
@@ -34,11 +34,7 @@ const HEADER = /^\s*"?username"?\s*[,;\t|:]\s*"?password"?/i;
 /** The lines that carry accounts, as main reads them: blank lines and `#` comments do not count. */
 export function readAccountList(text: string): AccountList {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const content: AccountLine[] = [];
-  lines.forEach((line, index) => {
-    const start = line.trimStart();
-    if (start !== '' && !start.startsWith('#')) content.push({ number: index + 1, text: line });
-  });
+  const content: AccountLine[] = contentLines(text);
   const first = content[0];
   const header = first && HEADER.test(first.text) ? first : null;
   return { lines, header, accounts: header ? content.slice(1) : content };

@@ -1,5 +1,8 @@
 // When each phase of the playbook happens, counted from the cutover day the admin picks.
 // Pure date arithmetic on calendar days (YYYY-MM-DD), so it is the same in every time zone.
+import { addDays, daysBetween, parseIsoDay, toIsoDay } from '../../shared/calendar-day.ts';
+
+export { addDays, daysBetween, parseIsoDay, toIsoDay };
 
 export type PhaseId = 'prepare' | 'pre-migrate' | 'cutover' | 'post-migrate';
 
@@ -46,29 +49,6 @@ export const PHASES: readonly PhaseTiming[] = [
   },
 ];
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Reads a calendar day; null when the text is not a day that exists. */
-export function parseIsoDay(day: string): Date | null {
-  const match = ISO_DAY.exec(day);
-  if (!match) return null;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return toIsoDay(date) === day ? date : null;
-}
-
-/** Formats a UTC midnight as YYYY-MM-DD. */
-export function toIsoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** The day `days` after (or before, when negative) a calendar day. */
-export function addDays(day: string, days: number): string {
-  const date = parseIsoDay(day);
-  if (!date) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
-  return toIsoDay(new Date(date.getTime() + days * DAY_MS));
-}
-
 /** The day a phase starts, or null when the project has no (valid) cutover date yet. */
 export function phaseStartDay(phase: PhaseTiming, cutoverDay: string | null): string | null {
   if (cutoverDay === null || parseIsoDay(cutoverDay) === null) return null;
@@ -80,12 +60,4 @@ export function phaseById(id: PhaseId): PhaseTiming {
   const phase = PHASES.find((p) => p.id === id);
   if (!phase) throw new Error(`Unknown phase ${id}`);
   return phase;
-}
-
-/** Whole days from `today` to `day` (negative when `day` has passed). */
-export function daysBetween(today: string, day: string): number {
-  const from = parseIsoDay(today);
-  const to = parseIsoDay(day);
-  if (!from || !to) throw new RangeError('Both days must be calendar days (YYYY-MM-DD).');
-  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
 }
