@@ -852,7 +852,6 @@ export type Progress =
       messagesDone: number;
       messagesTotal: number;
       bytesDone: number;
-      bytesTotal: number;
       ratePerSecond: number;
       etaSeconds: number | null;
     }
@@ -867,7 +866,6 @@ export type Progress =
       messagesDone: number;
       messagesTotal: number;
       bytesDone: number;
-      bytesTotal: number;
     };
 
 /** Payloads of events main pushes to the UI, keyed by event name. */
@@ -989,4 +987,3 @@ export interface CutoverApi {
 /** Every call name, for the transports that register one handler per call. */
 export const callNames = Object.keys(callSchemas) as CallName[];
 /** Every event name, for the transports that forward events. */
-export const eventNames: readonly EventName[] = ['job.progress', 'log.line'];

@@ -204,7 +204,6 @@ async function runClaimedJob(
       messagesDone: done,
       messagesTotal: total,
       bytesDone: bytes,
-      bytesTotal: 0,
       ratePerSecond: seconds > 0 ? done / seconds : 0,
       etaSeconds:
         done > 0 && total > done ? Math.round(((total - done) * seconds) / done) : rate > 0 ? 0 : null,
@@ -276,7 +275,6 @@ async function runClaimedJob(
                 messagesDone: p.messagesDone,
                 messagesTotal: p.messagesTotal,
                 bytesDone: p.bytesDone,
-                bytesTotal: 0,
               });
               return pushJobProgress();
             }
@@ -328,7 +326,6 @@ async function runClaimedJob(
         messagesDone: state.done,
         messagesTotal: state.total,
         bytesDone: outcome.bytes,
-        bytesTotal: 0,
       });
       pushJobProgress();
       if (!cancelled) {

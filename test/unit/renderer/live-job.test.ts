@@ -60,7 +60,6 @@ const accountEvent = (
   messagesDone: done,
   messagesTotal: total,
   bytesDone: done * 100,
-  bytesTotal: 0,
 });
 
 const jobEvent = (done: number, total: number, runId = 'r1'): Progress => ({
@@ -74,7 +73,6 @@ const jobEvent = (done: number, total: number, runId = 'r1'): Progress => ({
   messagesDone: done,
   messagesTotal: total,
   bytesDone: done * 100,
-  bytesTotal: 0,
   ratePerSecond: 12.5,
   etaSeconds: 30,
 });

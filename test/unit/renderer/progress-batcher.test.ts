@@ -34,7 +34,6 @@ const account = (name: string, done: number, runId = 'r1'): Progress => ({
   messagesDone: done,
   messagesTotal: 100,
   bytesDone: 0,
-  bytesTotal: 0,
 });
 
 describe('progress batching', () => {
