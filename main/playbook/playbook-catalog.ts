@@ -1,33 +1,15 @@
 // The playbook's tasks for the four phases of DESIGN.md, with their dates counted from the
 // cutover day. Keys are stable: stored statuses, notes and check results are filed under them.
-import type { NoticeKey, PlaybookPhase, TaskCheckKind } from '../../preload/contract.ts';
+import type { PlaybookPhase, PlaybookTask } from '../../preload/contract.ts';
+import { PHASE_NAMES, PHASE_OFFSETS } from '../../shared/phases.ts';
 
-export interface CatalogTask {
-  key: string;
-  phase: PlaybookPhase;
-  title: string;
-  description: string;
-  importance: 'required' | 'recommended';
-  /** Days from the cutover day to the due date (negative: before). */
-  offsetDays: number;
-  check: { kind: TaskCheckKind; label: string } | null;
-  noticeKey: NoticeKey | null;
-}
+/** A task as the catalog defines it: the fixed part of a PlaybookTask, before any project's dates. */
+export type CatalogTask = Pick<
+  PlaybookTask,
+  'key' | 'phase' | 'title' | 'description' | 'importance' | 'offsetDays' | 'check' | 'noticeKey'
+>;
 
-/** Where each phase starts: about 3 weeks before, 1 week before, the day, and after. */
-export const PHASE_OFFSETS: Readonly<Record<PlaybookPhase, number>> = {
-  prepare: -21,
-  'pre-migrate': -7,
-  cutover: 0,
-  'post-migrate': 1,
-};
-
-export const PHASE_NAMES: Readonly<Record<PlaybookPhase, string>> = {
-  prepare: 'Prepare',
-  'pre-migrate': 'Pre-migrate',
-  cutover: 'Cutover',
-  'post-migrate': 'Post-migrate',
-};
+export { PHASE_NAMES, PHASE_OFFSETS };
 
 const task = (
   phase: PlaybookPhase,

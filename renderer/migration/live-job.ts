@@ -1,7 +1,7 @@
 // What the migration screen shows of one job: a snapshot from `jobs.get`, kept current by the
 // progress events of its run. Pure functions returning new objects, so the store can apply a
 // frame's worth of events at once and React re-renders only the tiles that changed.
-import type { AccountStatus, FolderResult, JobDetail, JobStatus, Progress } from '../../preload/contract.ts';
+import type { AccountStatus, FolderResult, JobDetail, JobSummary, Progress } from '../../preload/contract.ts';
 
 export interface LiveAccount {
   username: string;
@@ -32,16 +32,7 @@ export interface JobTotals {
   etaSeconds: number | null;
 }
 
-export interface LiveJob {
-  id: number;
-  name: string;
-  projectId: number | null;
-  status: JobStatus;
-  running: boolean;
-  sourceHost: string;
-  destinationHost: string;
-  createdAt: string;
-  finishedAt: string | null;
+export interface LiveJob extends Omit<JobSummary, 'accounts'> {
   /** Accounts per status, kept in step with `accounts`. */
   counts: Readonly<Record<AccountStatus, number>>;
   /** Usernames in the order of the job's list. */

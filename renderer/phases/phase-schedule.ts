@@ -1,10 +1,12 @@
 // When each phase of the playbook happens, counted from the cutover day the admin picks.
 // Pure date arithmetic on calendar days (YYYY-MM-DD), so it is the same in every time zone.
 import { addDays, daysBetween, parseIsoDay, toIsoDay } from '../../shared/calendar-day.ts';
+import { PHASE_NAMES, PHASE_OFFSETS } from '../../shared/phases.ts';
+import type { PlaybookPhase } from '../../preload/contract.ts';
 
 export { addDays, daysBetween, parseIsoDay, toIsoDay };
 
-export type PhaseId = 'prepare' | 'pre-migrate' | 'cutover' | 'post-migrate';
+export type PhaseId = PlaybookPhase;
 
 export interface PhaseTiming {
   id: PhaseId;
@@ -21,29 +23,29 @@ export interface PhaseTiming {
 export const PHASES: readonly PhaseTiming[] = [
   {
     id: 'prepare',
-    name: 'Prepare',
-    offsetDays: -21,
+    name: PHASE_NAMES['prepare'],
+    offsetDays: PHASE_OFFSETS['prepare'],
     relative: 'About 3 weeks before cutover',
     shortRelative: '3 weeks before',
   },
   {
     id: 'pre-migrate',
-    name: 'Pre-migrate',
-    offsetDays: -7,
+    name: PHASE_NAMES['pre-migrate'],
+    offsetDays: PHASE_OFFSETS['pre-migrate'],
     relative: 'About 1 week before cutover',
     shortRelative: '1 week before',
   },
   {
     id: 'cutover',
-    name: 'Cutover',
-    offsetDays: 0,
+    name: PHASE_NAMES['cutover'],
+    offsetDays: PHASE_OFFSETS['cutover'],
     relative: 'On the cutover day',
     shortRelative: 'Cutover day',
   },
   {
     id: 'post-migrate',
-    name: 'Post-migrate',
-    offsetDays: 1,
+    name: PHASE_NAMES['post-migrate'],
+    offsetDays: PHASE_OFFSETS['post-migrate'],
     relative: 'After the cutover day',
     shortRelative: 'After cutover',
   },
