@@ -5,7 +5,10 @@ import { dirname, relative, resolve } from 'node:path';
 
 /** Layers from the bottom up; a path belongs to the first layer with a matching prefix. */
 export const LAYERS = [
-  { name: 'shared', paths: ['shared/', 'preload/contract.ts', 'preload/ipc-channels.ts'] },
+  {
+    name: 'shared',
+    paths: ['shared/', 'preload/contract.ts', 'preload/contract/', 'preload/ipc-channels.ts'],
+  },
   {
     name: 'infrastructure',
     paths: [

@@ -1,79 +1,53 @@
 // Builds the named API from a transport's invoke/subscribe pair. The Electron preload and the
 // WebSocket bridge both use it, so the renderer sees the same object whichever host it runs in.
-import type { CutoverApi, Invoke, Subscribe } from './contract.ts';
+import type { CallName, CutoverApi, Invoke, Subscribe } from './contract.ts';
 
-/** Each function names its channel; there is no pass-through of arbitrary channel names. */
-export function createApi(invoke: Invoke, subscribe: Subscribe): CutoverApi {
-  return {
-    app: { info: () => invoke('app.info', {}) },
-    projects: {
-      list: () => invoke('projects.list', {}),
-      get: (args) => invoke('projects.get', args),
-      create: (args) => invoke('projects.create', args),
-      rename: (args) => invoke('projects.rename', args),
-      delete: (args) => invoke('projects.delete', args),
-      update: (args) => invoke('projects.update', args),
-    },
-    accounts: {
-      list: (args) => invoke('accounts.list', args),
-      add: (args) => invoke('accounts.add', args),
-      setPassword: (args) => invoke('accounts.setPassword', args),
-      import: (args) => invoke('accounts.import', args),
-      remove: (args) => invoke('accounts.remove', args),
-    },
-    aliases: {
-      inventory: (args) => invoke('aliases.inventory', args),
-      import: (args) => invoke('aliases.import', args),
-      remove: (args) => invoke('aliases.remove', args),
-    },
-    provisioning: {
-      importHashes: (args) => invoke('provisioning.importHashes', args),
-      summary: (args) => invoke('provisioning.summary', args),
-      exportCsv: (args) => invoke('provisioning.exportCsv', args),
-      forget: (args) => invoke('provisioning.forget', args),
-    },
-    profiles: {
-      get: (args) => invoke('profiles.get', args),
-      save: (args) => invoke('profiles.save', args),
-      trustCertificate: (args) => invoke('profiles.trustCertificate', args),
-      testConnection: (args) => invoke('profiles.testConnection', args),
-    },
-    playbook: {
-      tasks: (args) => invoke('playbook.tasks', args),
-      update: (args) => invoke('playbook.update', args),
-      runCheck: (args) => invoke('playbook.runCheck', args),
-    },
-    timeline: { export: (args) => invoke('timeline.export', args) },
-    notices: {
-      templates: (args) => invoke('notices.templates', args),
-      save: (args) => invoke('notices.save', args),
-      reset: (args) => invoke('notices.reset', args),
-      render: (args) => invoke('notices.render', args),
-      preview: (args) => invoke('notices.preview', args),
-    },
-    jobs: {
-      list: (args) => invoke('jobs.list', args),
-      get: (args) => invoke('jobs.get', args),
-      start: (args) => invoke('jobs.start', args),
-      retry: (args) => invoke('jobs.retry', args),
-      cancel: (args) => invoke('jobs.cancel', args),
-      pause: (args) => invoke('jobs.pause', args),
-      copyAgain: (args) => invoke('jobs.copyAgain', args),
-      log: (args) => invoke('jobs.log', args),
-      startForProject: (args) => invoke('jobs.startForProject', args),
-      setAccountPassword: (args) => invoke('jobs.setAccountPassword', args),
-    },
-    diagnostics: {
-      checkServer: (args) => invoke('diagnostics.checkServer', args),
-      checkDns: (args) => invoke('diagnostics.checkDns', args),
-      history: (args) => invoke('diagnostics.history', args),
-      get: (args) => invoke('diagnostics.get', args),
-      exportHtml: (args) => invoke('diagnostics.exportHtml', args),
-    },
-    events: {
-      recent: (args) => invoke('events.recent', args),
-      onProgress: (listener) => subscribe('job.progress', listener),
-      onLogLine: (listener) => subscribe('log.line', listener),
-    },
+/**
+ * `api.<domain>.<method>(args)` calls `<domain>.<method>`. Given the call names (the Electron
+ * preload, whose contextBridge copies plain objects), every function is made up front; without
+ * them (the browser, which may not load the contract's schemas), a function is made when it is
+ * first asked for. Either way a call that does not exist is refused by main's dispatcher.
+ */
+export function createApi<Extra extends object = object>(
+  invoke: Invoke,
+  subscribe: Subscribe,
+  options: {
+    names?: readonly CallName[];
+    /** More members of the object (the WebSocket bridge's close()). */
+    extra?: Extra;
+  } = {},
+): CutoverApi & Extra {
+  const { names, extra } = options;
+  const events = {
+    onProgress: (listener: Parameters<CutoverApi['events']['onProgress']>[0]) =>
+      subscribe('job.progress', listener),
+    onLogLine: (listener: Parameters<CutoverApi['events']['onLogLine']>[0]) =>
+      subscribe('log.line', listener),
   };
+  const callFor = (name: string) => (args?: unknown) => invoke(name as CallName, (args ?? {}) as never);
+  if (names) {
+    const api: Record<string, unknown> = { ...extra, events: { ...events } };
+    for (const name of names) {
+      const [domain, method] = name.split('.') as [string, string];
+      ((api[domain] ??= {}) as Record<string, unknown>)[method] = callFor(name);
+    }
+    return api as CutoverApi & Extra;
+  }
+  const domains = new Map<string, Record<string, unknown>>();
+  return new Proxy({} as CutoverApi & Extra, {
+    get(_target, domain) {
+      if (typeof domain !== 'string') return undefined;
+      if (extra && Object.hasOwn(extra, domain)) return (extra as Record<string, unknown>)[domain];
+      let functions = domains.get(domain);
+      if (!functions) {
+        const made: Record<string, unknown> = domain === 'events' ? { ...events } : {};
+        functions = new Proxy(made, {
+          get: (own, method) =>
+            typeof method !== 'string' ? undefined : (own[method] ??= callFor(`${domain}.${method}`)),
+        });
+        domains.set(domain, functions);
+      }
+      return functions;
+    },
+  });
 }

@@ -2,6 +2,7 @@
 // Sandboxed, so it is bundled to one CommonJS file that may only require 'electron'.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
+import { callNames } from './contract.ts';
 import type { EventPayloads, Invoke, Subscribe } from './contract.ts';
 import { createApi } from './create-api.ts';
 import { callChannel, eventChannel } from './ipc-channels.ts';
@@ -17,4 +18,4 @@ const subscribe: Subscribe = (name, listener) => {
   };
 };
 
-contextBridge.exposeInMainWorld('cutover', createApi(invoke, subscribe));
+contextBridge.exposeInMainWorld('cutover', createApi(invoke, subscribe, { names: callNames }));

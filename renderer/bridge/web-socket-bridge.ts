@@ -191,16 +191,17 @@ export function createWebSocketBridge(
 
   open();
 
-  return {
-    ...createApi(invoke, subscribe),
-    close() {
-      closed = true;
-      if (retryTimer !== null) clearTimeout(retryTimer);
-      retryTimer = null;
-      const current = socket;
-      socket = null;
-      failAll();
-      current?.close();
+  return createApi(invoke, subscribe, {
+    extra: {
+      close() {
+        closed = true;
+        if (retryTimer !== null) clearTimeout(retryTimer);
+        retryTimer = null;
+        const current = socket;
+        socket = null;
+        failAll();
+        current?.close();
+      },
     },
-  };
+  });
 }

@@ -112,6 +112,34 @@ describe('the API contract, as main enforces it', () => {
     expect(report).toHaveBeenCalledOnce();
   });
 
+  it('builds the same API without the call names (the browser), calling each by its name', async () => {
+    const seen: Array<[string, unknown]> = [];
+    const subscribed: string[] = [];
+    const api = createApi(
+      async (name, args) => {
+        seen.push([name, args]);
+        return { ok: true, value: null as never };
+      },
+      (name) => {
+        subscribed.push(name);
+        return () => {};
+      },
+      { extra: { close: () => 'closed' } },
+    );
+    await api.jobs.pause({ name: 'office' });
+    await api.projects.list();
+    api.events.onProgress(() => {});
+    await api.events.recent({});
+    expect(seen).toEqual([
+      ['jobs.pause', { name: 'office' }],
+      ['projects.list', {}],
+      ['events.recent', {}],
+    ]);
+    expect(subscribed).toEqual(['job.progress']);
+    expect(api.close()).toBe('closed');
+    expect(api.jobs.pause).toBe(api.jobs.pause);
+  });
+
   it('has a named API function for every call, and every error code is distinct', async () => {
     const seen: string[] = [];
     const api = createApi(
@@ -120,6 +148,7 @@ describe('the API contract, as main enforces it', () => {
         return { ok: true, value: null as never };
       },
       () => () => {},
+      { names: callNames },
     );
     for (const group of Object.values(api)) {
       for (const fn of Object.values(group as Record<string, (a: unknown) => unknown>)) await fn({});
