@@ -52,7 +52,6 @@ export interface AccountRunContext {
     user: string,
     password: string,
   ): Promise<Pop3Session>;
-
   /** Throws when this run may no longer write into the destination mailbox (its claim was lost). */
   beforeWrite(): void;
   /** Names the certificate's hosts and fingerprint in a certificate error (the CLI's --trust). */
@@ -131,7 +130,6 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
     }
   }
   // Logged once, by the job, with what was copied before it stopped.
-  const error = lastError;
   return {
     status: 'failed',
     copied: progress.copied,
@@ -139,7 +137,7 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
     failed: 0,
     total: progress.total,
     bytes: progress.bytes,
-    error,
+    error: lastError,
   };
 }
 

@@ -146,21 +146,7 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
 }
 
 async function append(target: CopyTarget, batch: Fetched['messages']): Promise<void> {
-  const { fresh: messages, alreadyThere } = target.otherWriters.beforeAppend(
-    batch.map((one) => ({ ...one, key: one.message.key })),
-  );
-  const ledgerRow = (
-    { message }: Fetched['messages'][number],
-    destinationUid: number | null,
-    validity: number,
-  ) => ({
-    uid: message.uid,
-    destinationUid,
-    destinationUidValidity: validity,
-    messageKey: message.key,
-    size: message.size,
-    flags: message.flags,
-  });
+  const { fresh: messages, alreadyThere } = target.otherWriters.beforeAppend(batch, (one) => one.message.key);
   if (alreadyThere.length > 0) {
     // Another writer stored these since this run listed the folder: not copied again.
     target.ledger.recordMany(
@@ -199,6 +185,22 @@ async function append(target: CopyTarget, batch: Fetched['messages']): Promise<v
     skipped: yielded.size,
     unpaired: appended.uids ? 0 : messages.length,
   });
+}
+
+/** The ledger's row for a message stored (or found stored) at `destinationUid`. */
+function ledgerRow(
+  { message }: Fetched['messages'][number],
+  destinationUid: number | null,
+  validity: number,
+): NewLedgerEntry {
+  return {
+    uid: message.uid,
+    destinationUid,
+    destinationUidValidity: validity,
+    messageKey: message.key,
+    size: message.size,
+    flags: message.flags,
+  };
 }
 
 interface ServerError {

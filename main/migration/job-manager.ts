@@ -1,6 +1,7 @@
 import type { JobDetail, JobSummary } from '../../preload/contract.ts';
 import type { JobRepository, JobRow } from '../store/job-repository.ts';
 import type { EventLog } from '../store/event-log.ts';
+import type { AccountRepository } from '../store/account-repository.ts';
 import { ServiceError } from '../../shared/service-error.ts';
 import { createJob } from './create-job.ts';
 import type { MigrationRequest } from './create-job.ts';
@@ -45,7 +46,12 @@ export interface JobManager {
 const JOB_HEARTBEAT_MS = 1_000;
 
 export function createJobManager(
-  deps: JobRunnerDeps & { jobs: JobRepository; eventLog: EventLog },
+  deps: JobRunnerDeps & {
+    jobs: JobRepository;
+    eventLog: EventLog;
+    /** A project account's password is fixed here, for every job that refers to it. */
+    accounts: Pick<AccountRepository, 'secretIds' | 'setPassword'>;
+  },
 ): JobManager {
   const running = new Map<string, { controller: AbortController; done: Promise<RunSummary | null> }>();
 

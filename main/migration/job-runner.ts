@@ -30,7 +30,7 @@ export interface JobRunnerDeps {
   claims: ClaimRepository;
   secrets: SecretRepository;
   /** The project's accounts, whose stored passwords project jobs refer to. */
-  accounts: Pick<AccountRepository, 'secretIds' | 'setPassword'>;
+  accounts: Pick<AccountRepository, 'secretIds'>;
   eventLog: EventLog;
   bus: EventBus;
   openPop3: (
@@ -103,12 +103,13 @@ export async function runJob(
   const job = deps.jobs.byId(jobId);
   const signal = options.signal ?? new AbortController().signal;
   const runId = options.runId ?? newRunId(job.id);
-  const jobClaim = options.claim ?? tryHoldClaim(deps.claims, jobResource(job.id), runId);
-  if (!jobClaim) throw new MigrationError('job-busy', busyJobMessage(deps.claims, job));
+  // A claim the caller took is the caller's to release; one taken here is released here.
+  const ownClaim = options.claim ? null : tryHoldClaim(deps.claims, jobResource(job.id), runId);
+  if (!options.claim && !ownClaim) throw new MigrationError('job-busy', busyJobMessage(deps.claims, job));
   try {
     return await runClaimedJob(job, deps, options, signal, runId);
   } finally {
-    jobClaim.release();
+    ownClaim?.release();
   }
 }
 
@@ -166,8 +167,8 @@ async function runClaimedJob(
   );
 
   const everyAccount = options.accounts === 'all';
-  const pending = deps.jobs.accounts(job.id).filter((a) => everyAccount || a.status !== 'done');
   const every = deps.jobs.accounts(job.id);
+  const pending = every.filter((a) => everyAccount || a.status !== 'done');
   const tally = createJobTally(
     every.map((account) => [
       account.id,

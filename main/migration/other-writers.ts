@@ -14,9 +14,10 @@ import type { DestinationFolder } from './destination-folder.ts';
  */
 export interface OtherWriters {
   /** The batch's messages another writer has already stored (to skip), and the rest. */
-  beforeAppend<T extends { key: string }>(
+  beforeAppend<T>(
     messages: readonly T[],
-  ): { fresh: T[]; alreadyThere: Array<{ message: T; destinationUid: number }> };
+    keyOf: (message: T) => string,
+  ): { fresh: readonly T[]; alreadyThere: Array<{ message: T; destinationUid: number }> };
   /**
    * After an APPEND: for each message stored (its key and the UID it got, null when unknown),
    * the UID of another writer's earlier copy it was removed in favour of, if any.
@@ -42,11 +43,13 @@ export function watchOtherWriters(destination: DestinationFolder, listedUpTo: nu
   };
 
   return {
-    beforeAppend(messages) {
+    beforeAppend(messages, keyOf) {
+      // While nobody else wrote (the usual case), the batch goes as it is.
+      if (theirs.size === 0) return { fresh: messages, alreadyThere: [] };
       const fresh: (typeof messages)[number][] = [];
       const alreadyThere: Array<{ message: (typeof messages)[number]; destinationUid: number }> = [];
       for (const message of messages) {
-        const uid = theirs.size > 0 ? take(message.key) : undefined;
+        const uid = take(keyOf(message));
         if (uid === undefined) fresh.push(message);
         else alreadyThere.push({ message, destinationUid: uid });
       }
