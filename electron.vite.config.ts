@@ -12,7 +12,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(out, 'main'),
-      rollupOptions: { input: { index: resolve(root, 'main/shell/index.ts') } },
+      rollupOptions: { input: { index: resolve(root, 'main/hosts/shell/index.ts') } },
     },
   },
   preload: {

@@ -1,6 +1,6 @@
 // Lint rules, and the import boundaries of the architecture:
 // - renderer/ imports neither electron nor Node built-ins (it runs in a browser too);
-// - only the shell (main/shell) and the preload import electron; services never do;
+// - only the shell (main/hosts/shell) and the preload import electron; services never do;
 // - main/ imports go down the layers only (eslint-rules/layers.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 
 const noElectron = {
   name: 'electron',
-  message: 'Only main/shell and preload/index.ts may import electron; services must run headless.',
+  message: 'Only main/hosts/shell and preload/index.ts may import electron; services must run headless.',
 };
 
 export default tseslint.config(
@@ -34,7 +34,7 @@ export default tseslint.config(
     rules: { 'cutover/layers': 'error' },
   },
   {
-    files: ['main/shell/**/*.ts', 'preload/index.ts'],
+    files: ['main/hosts/shell/**/*.ts', 'preload/index.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

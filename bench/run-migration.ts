@@ -1,5 +1,5 @@
 // One migration job in a process of its own, so its peak RSS is the migration's alone. Wired
-// like `cutover migrate` (main/cli/run-job-command.ts): pinned certificate fingerprints, default
+// like `cutover migrate` (main/hosts/cli/run-job-command.ts): pinned certificate fingerprints, default
 // budget, retries and progress throttle. Prints one JSON line with timings and maxRSS.
 //
 //   node bench/run-migration.ts '{"db":…,"keyHex":…,"name":…,"source":…,"destination":…,"users":…}'
@@ -31,14 +31,14 @@ const [
   { tlsForJob },
   { holdYoungGeneration },
 ] = await Promise.all([
-  import('../main/services.ts'),
-  import('../main/secrets/aes-gcm-cipher.ts'),
-  import('../main/clock.ts'),
-  import('../main/migration/create-job.ts'),
-  import('../main/migration/job-runner.ts'),
-  import('../main/migration/open-pop3-source.ts'),
-  import('../main/migration/certificate-trust.ts'),
-  import('../main/migration/young-generation.ts'),
+  import('../main/hosts/services.ts'),
+  import('../main/infrastructure/secrets/aes-gcm-cipher.ts'),
+  import('../main/infrastructure/clock.ts'),
+  import('../main/engine/migration/create-job.ts'),
+  import('../main/engine/migration/job-runner.ts'),
+  import('../main/engine/migration/open-pop3-source.ts'),
+  import('../main/engine/migration/certificate-trust.ts'),
+  import('../main/engine/migration/young-generation.ts'),
 ]);
 const loaded = performance.now();
 

@@ -8,7 +8,7 @@ if (major < 24) {
   );
   process.exit(2);
 }
-const { runCli } = await import('../main/cli/run-cli.ts');
+const { runCli } = await import('../main/hosts/cli/run-cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -9,44 +9,10 @@ export const LAYERS = [
     name: 'shared',
     paths: ['shared/', 'preload/contract.ts', 'preload/contract/', 'preload/ipc-channels.ts'],
   },
-  {
-    name: 'infrastructure',
-    paths: [
-      'main/store/',
-      'main/protocols/',
-      'main/secrets/',
-      'main/security/',
-      'main/clock.ts',
-      'main/paths.ts',
-      'main/version.ts',
-      'main/content-security-policy.ts',
-    ],
-  },
-  { name: 'engine', paths: ['main/migration/', 'main/diagnostics/'] },
-  {
-    name: 'features',
-    paths: [
-      'main/playbook/',
-      'main/provisioning/',
-      'main/notices/',
-      'main/timeline/',
-      'main/profiles/',
-      'main/accounts/',
-      'main/aliases/',
-    ],
-  },
-  {
-    name: 'hosts',
-    paths: [
-      'main/api/',
-      'main/cli/',
-      'main/web-host/',
-      'main/shell/',
-      'main/headless/',
-      'main/services.ts',
-      'preload/',
-    ],
-  },
+  { name: 'infrastructure', paths: ['main/infrastructure/'] },
+  { name: 'engine', paths: ['main/engine/'] },
+  { name: 'features', paths: ['main/features/'] },
+  { name: 'hosts', paths: ['main/hosts/', 'preload/'] },
 ];
 
 function layerOf(root, file) {

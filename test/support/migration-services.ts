@@ -1,10 +1,10 @@
-import type { Services } from '../../main/services.ts';
+import type { Services } from '../../main/hosts/services.ts';
 import type { DovecotServer } from '../harness/dovecot.ts';
-import { createJob } from '../../main/migration/create-job.ts';
-import type { MigrationRequest } from '../../main/migration/create-job.ts';
-import { jobStores, runJob } from '../../main/migration/job-runner.ts';
-import type { JobRunOptions, JobSummary } from '../../main/migration/job-runner.ts';
-import { openPop3Source } from '../../main/migration/open-pop3-source.ts';
+import { createJob } from '../../main/engine/migration/create-job.ts';
+import type { MigrationRequest } from '../../main/engine/migration/create-job.ts';
+import { jobStores, runJob } from '../../main/engine/migration/job-runner.ts';
+import type { JobRunOptions, JobSummary } from '../../main/engine/migration/job-runner.ts';
+import { openPop3Source } from '../../main/engine/migration/open-pop3-source.ts';
 
 /** How a test run waits between attempts: not at all (default), for real, or as the test says. */
 export interface Behaviour {

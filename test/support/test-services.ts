@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createServices } from '../../main/services.ts';
-import type { Services, ServicesOptions } from '../../main/services.ts';
-import { createAesGcmCipher } from '../../main/secrets/aes-gcm-cipher.ts';
-import type { Clock } from '../../main/clock.ts';
+import { createServices } from '../../main/hosts/services.ts';
+import type { Services, ServicesOptions } from '../../main/hosts/services.ts';
+import { createAesGcmCipher } from '../../main/infrastructure/secrets/aes-gcm-cipher.ts';
+import type { Clock } from '../../main/infrastructure/clock.ts';
 
 /** A clock tests move by hand. */
 export function fixedClock(iso = '2026-11-24T09:00:00.000Z'): Clock & { set(iso: string): void } {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { runCli } from '../../main/cli/run-cli.ts';
+import { runCli } from '../../main/hosts/cli/run-cli.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const dir = makeTempDir('cli');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../main/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../../main/infrastructure/content-security-policy.ts';
 
 describe('Content-Security-Policy', () => {
   it('is the same in the page Electron loads as in the web host header', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTestServices } from '../support/test-services.ts';
-import { createDispatcher } from '../../main/api/dispatcher.ts';
-import type { Handlers } from '../../main/api/dispatcher.ts';
-import { createHandlers } from '../../main/api/handlers.ts';
+import { createDispatcher } from '../../main/hosts/api/dispatcher.ts';
+import type { Handlers } from '../../main/hosts/api/dispatcher.ts';
+import { createHandlers } from '../../main/hosts/api/handlers.ts';
 import { callNames, callSchemas, errorCodes } from '../../preload/contract.ts';
 import { createApi } from '../../preload/create-api.ts';
 

@@ -42,41 +42,44 @@ describe('architecture boundaries (ESLint)', () => {
 
   it('keep electron out of the services, but allow it in the shell and preload', async () => {
     const code = "import { app } from 'electron';\napp;\n";
-    expect(await restrictedImports('main/store/x.ts', code)).toHaveLength(1);
-    expect(await restrictedImports('main/web-host/x.ts', code)).toHaveLength(1);
-    expect(await restrictedImports('main/shell/x.ts', code)).toEqual([]);
+    expect(await restrictedImports('main/infrastructure/store/x.ts', code)).toHaveLength(1);
+    expect(await restrictedImports('main/hosts/web-host/x.ts', code)).toHaveLength(1);
+    expect(await restrictedImports('main/hosts/shell/x.ts', code)).toEqual([]);
     expect(await restrictedImports('preload/index.ts', code)).toEqual([]);
   });
 
   it('reject an import up the layers (hosts → features → engine → infrastructure → shared), and allow one down', async () => {
     expect(
       await layerProblems(
-        'main/store/x.ts',
-        "import { runJob } from '../migration/job-runner.ts';\nrunJob;\n",
+        'main/infrastructure/store/x.ts',
+        "import { runJob } from '../../engine/migration/job-runner.ts';\nrunJob;\n",
       ),
     ).toEqual([
-      'infrastructure code (main/store/x.ts) may not import engine code (main/migration/job-runner.ts): the layers go hosts → features → engine → infrastructure → shared. Move what both need down a layer.',
+      'infrastructure code (main/infrastructure/store/x.ts) may not import engine code (main/engine/migration/job-runner.ts): the layers go hosts → features → engine → infrastructure → shared. Move what both need down a layer.',
     ]);
     expect(
       await layerProblems(
-        'main/migration/x.ts',
-        "import type { Services } from '../services.ts';\nexport type S = Services;\n",
+        'main/engine/migration/x.ts',
+        "import type { Services } from '../../hosts/services.ts';\nexport type S = Services;\n",
       ),
     ).toHaveLength(1);
     expect(
       await layerProblems(
         'shared/x.ts',
-        "import { openDatabase } from '../main/store/database.ts';\nopenDatabase;\n",
+        "import { openDatabase } from '../main/infrastructure/store/database.ts';\nopenDatabase;\n",
       ),
     ).toHaveLength(1);
     expect(
       await layerProblems(
-        'main/playbook/x.ts',
-        "import { runJob } from '../migration/job-runner.ts';\nrunJob;\n",
+        'main/features/playbook/x.ts',
+        "import { runJob } from '../../engine/migration/job-runner.ts';\nrunJob;\n",
       ),
     ).toEqual([]);
     expect(
-      await layerProblems('main/cli/x.ts', "import { LAYERS } from '../../shared/limits.ts';\nLAYERS;\n"),
+      await layerProblems(
+        'main/hosts/cli/x.ts',
+        "import { LAYERS } from '../../../shared/limits.ts';\nLAYERS;\n",
+      ),
     ).toEqual([]);
   });
 });

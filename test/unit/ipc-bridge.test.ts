@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wireIpc } from '../../main/shell/ipc-bridge.ts';
-import type { IpcMainLike, IpcSender } from '../../main/shell/ipc-bridge.ts';
+import { wireIpc } from '../../main/hosts/shell/ipc-bridge.ts';
+import type { IpcMainLike, IpcSender } from '../../main/hosts/shell/ipc-bridge.ts';
 import { callNames } from '../../preload/contract.ts';
 import { callChannel, eventChannel } from '../../preload/ipc-channels.ts';
 import { createTestServices } from '../support/test-services.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJobTally } from '../../main/migration/job-tally.ts';
+import { createJobTally } from '../../main/engine/migration/job-tally.ts';
 
 describe('a job tally', () => {
   it('keeps the sums of its accounts as they change', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { batchesOf, LARGE_MESSAGE_BYTES } from '../../main/migration/copy-missing.ts';
-import { readAhead } from '../../main/migration/read-ahead.ts';
-import { chooseSyncMode } from '../../main/migration/sync-mode.ts';
-import { expandUidSet } from '../../main/protocols/imap/append-messages.ts';
-import type { SourceMessage } from '../../main/migration/plan-folder-copy.ts';
-import type { FolderSyncState } from '../../main/store/ledger-repository.ts';
-import type { SourceFolderStatus } from '../../main/migration/source-folder.ts';
+import { batchesOf, LARGE_MESSAGE_BYTES } from '../../main/engine/migration/copy-missing.ts';
+import { readAhead } from '../../main/engine/migration/read-ahead.ts';
+import { chooseSyncMode } from '../../main/engine/migration/sync-mode.ts';
+import { expandUidSet } from '../../main/infrastructure/protocols/imap/append-messages.ts';
+import type { SourceMessage } from '../../main/engine/migration/plan-folder-copy.ts';
+import type { FolderSyncState } from '../../main/infrastructure/store/ledger-repository.ts';
+import type { SourceFolderStatus } from '../../main/engine/migration/source-folder.ts';
 
 const message = (uid: number, size: number): SourceMessage => ({
   uid,

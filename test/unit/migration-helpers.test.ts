@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createByteBudget } from '../../main/migration/byte-budget.ts';
-import { createKeyedLimiter } from '../../main/migration/keyed-limiter.ts';
-import { createThrottle } from '../../main/migration/progress-throttle.ts';
-import { backoffDelay } from '../../main/migration/retry-policy.ts';
-import { messageKey } from '../../main/migration/message-key.ts';
-import { classifyError } from '../../main/migration/migration-error.ts';
-import { dateOf, uidNumber } from '../../main/migration/pop3-source-folder.ts';
-import { uidRanges } from '../../main/migration/flag-sync.ts';
+import { createByteBudget } from '../../main/engine/migration/byte-budget.ts';
+import { createKeyedLimiter } from '../../main/engine/migration/keyed-limiter.ts';
+import { createThrottle } from '../../main/engine/migration/progress-throttle.ts';
+import { backoffDelay } from '../../main/engine/migration/retry-policy.ts';
+import { messageKey } from '../../main/engine/migration/message-key.ts';
+import { classifyError } from '../../main/engine/migration/migration-error.ts';
+import { dateOf, uidNumber } from '../../main/engine/migration/pop3-source-folder.ts';
+import { uidRanges } from '../../main/engine/migration/flag-sync.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

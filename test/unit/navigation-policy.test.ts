@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedRendererUrl, shouldOpenExternally } from '../../main/security/navigation-policy.ts';
-import { isLoopbackHost, isOwnOrigin, tokenMatches } from '../../main/web-host/request-guard.ts';
+import {
+  isTrustedRendererUrl,
+  shouldOpenExternally,
+} from '../../main/infrastructure/security/navigation-policy.ts';
+import { isLoopbackHost, isOwnOrigin, tokenMatches } from '../../main/hosts/web-host/request-guard.ts';
 
 const built = {
   indexUrl: 'file:///opt/Cutover/resources/app.asar/out/renderer/index.html',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flagChanges, planFolderCopy } from '../../main/migration/plan-folder-copy.ts';
-import type { SourceMessage } from '../../main/migration/plan-folder-copy.ts';
-import type { LedgerEntry } from '../../main/store/ledger-repository.ts';
+import { flagChanges, planFolderCopy } from '../../main/engine/migration/plan-folder-copy.ts';
+import type { SourceMessage } from '../../main/engine/migration/plan-folder-copy.ts';
+import type { LedgerEntry } from '../../main/infrastructure/store/ledger-repository.ts';
 
 const src = (uid: number, key: string, flags: string[] = []): SourceMessage => ({
   uid,

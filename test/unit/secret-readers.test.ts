@@ -8,14 +8,14 @@ const root = join(import.meta.dirname, '../..');
 const READS_A_SECRET = /\.(reveal|revealPassword|revealAdminPassword)\(/;
 const ALLOWED = new Map([
   // The stores that keep secrets: they decrypt for the readers they define.
-  ['main/store/account-repository.ts', 'revealPassword'],
-  ['main/store/server-profile-repository.ts', 'revealAdminPassword'],
-  ['main/store/password-hash-repository.ts', 'the old password hashes'],
+  ['main/infrastructure/store/account-repository.ts', 'revealPassword'],
+  ['main/infrastructure/store/server-profile-repository.ts', 'revealAdminPassword'],
+  ['main/infrastructure/store/password-hash-repository.ts', 'the old password hashes'],
   // The login code.
-  ['main/migration/login.ts', 'the engine logs in'],
-  ['main/playbook/checks/destination-logins.ts', 'the login test logs in'],
+  ['main/engine/migration/login.ts', 'the engine logs in'],
+  ['main/features/playbook/checks/destination-logins.ts', 'the login test logs in'],
   // Old password hashes (not passwords) written into the new service's users file.
-  ['main/provisioning/export-hashes.ts', 'exports hashes for provisioning'],
+  ['main/features/provisioning/export-hashes.ts', 'exports hashes for provisioning'],
 ]);
 
 function sources(dir: string): string[] {

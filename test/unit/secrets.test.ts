@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAesGcmCipher } from '../../main/secrets/aes-gcm-cipher.ts';
-import { loadHeadlessKey } from '../../main/secrets/headless-key.ts';
+import { createAesGcmCipher } from '../../main/infrastructure/secrets/aes-gcm-cipher.ts';
+import { loadHeadlessKey } from '../../main/infrastructure/secrets/headless-key.ts';
 import { createTestServices } from '../support/test-services.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 

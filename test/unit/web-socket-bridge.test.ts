@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket as WsWebSocket } from 'ws';
 import type { LogLine } from '../../preload/contract.ts';
-import { createServices } from '../../main/services.ts';
-import type { Services } from '../../main/services.ts';
-import { createAesGcmCipher } from '../../main/secrets/aes-gcm-cipher.ts';
-import { systemClock } from '../../main/clock.ts';
-import { startWebHost } from '../../main/web-host/web-host.ts';
-import type { WebHost } from '../../main/web-host/web-host.ts';
+import { createServices } from '../../main/hosts/services.ts';
+import type { Services } from '../../main/hosts/services.ts';
+import { createAesGcmCipher } from '../../main/infrastructure/secrets/aes-gcm-cipher.ts';
+import { systemClock } from '../../main/infrastructure/clock.ts';
+import { startWebHost } from '../../main/hosts/web-host/web-host.ts';
+import type { WebHost } from '../../main/hosts/web-host/web-host.ts';
 import {
   DISCONNECTED_MESSAGE,
   createWebSocketBridge,

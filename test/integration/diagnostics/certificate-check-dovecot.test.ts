@@ -2,8 +2,8 @@
 // implicit TLS on 993 and 995, once with a certificate from the tests' CA and once with
 // Dovecot's self-signed "localhost" certificate reached under another name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../../main/diagnostics/tls/check-server.ts';
-import type { CheckServerOptions } from '../../../main/diagnostics/tls/check-server.ts';
+import { checkServer } from '../../../main/engine/diagnostics/tls/check-server.ts';
+import type { CheckServerOptions } from '../../../main/engine/diagnostics/tls/check-server.ts';
 import { createCertificateAuthority, issueCertificate } from '../../harness/certificates.ts';
 import type { CertificateAuthority } from '../../harness/certificates.ts';
 import { startDnsServer } from '../../harness/dns-server.ts';

@@ -3,10 +3,13 @@
 // parallel, a closed port and one that accepts and never answers. DNS comes from a loopback
 // Knot server; nothing here asks the system resolver.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkServer } from '../../../main/diagnostics/tls/check-server.ts';
-import type { CheckServerDeps, CheckServerOptions } from '../../../main/diagnostics/tls/check-server.ts';
+import { checkServer } from '../../../main/engine/diagnostics/tls/check-server.ts';
+import type {
+  CheckServerDeps,
+  CheckServerOptions,
+} from '../../../main/engine/diagnostics/tls/check-server.ts';
 import type { CertificateReport, PortReport } from '../../../shared/reports/certificate-report.ts';
-import type { MailService, PortPlan } from '../../../main/diagnostics/tls/mail-ports.ts';
+import type { MailService, PortPlan } from '../../../main/engine/diagnostics/tls/mail-ports.ts';
 import { createCertificateAuthority, issueCertificate } from '../../harness/certificates.ts';
 import type { CertificateAuthority, CertificateFiles, IssueOptions } from '../../harness/certificates.ts';
 import { startDnsServer } from '../../harness/dns-server.ts';

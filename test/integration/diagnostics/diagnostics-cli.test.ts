@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
+import { runCli } from '../../../main/hosts/cli/run-cli.ts';
 import type { CertificateReport } from '../../../shared/reports/certificate-report.ts';
 import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import { createCertificateAuthority, issueCertificate } from '../../harness/certificates.ts';

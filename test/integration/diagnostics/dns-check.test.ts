@@ -2,9 +2,9 @@
 // new records and distinct TTLs, one "resolver" that agrees and one that still has the old
 // ones, to prove TTLs come from the authority and propagation is reported server by server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDns } from '../../../main/diagnostics/dns/check-dns.ts';
-import type { CheckDnsOptions } from '../../../main/diagnostics/dns/check-dns.ts';
-import { recordText } from '../../../main/diagnostics/dns/dns-records.ts';
+import { checkDns } from '../../../main/engine/diagnostics/dns/check-dns.ts';
+import type { CheckDnsOptions } from '../../../main/engine/diagnostics/dns/check-dns.ts';
+import { recordText } from '../../../main/engine/diagnostics/dns/dns-records.ts';
 import type { DnsReport } from '../../../shared/reports/dns-report.ts';
 import { startDnsServer } from '../../harness/dns-server.ts';
 import type { TestDnsServer } from '../../harness/dns-server.ts';

@@ -4,7 +4,7 @@ import { connectTo, readMailbox } from '../../support/mail-fixtures.ts';
 import { startSeededPair } from '../../support/seeded-servers.ts';
 import { createTestServices } from '../../support/test-services.ts';
 import { createAndRun, requestBetween } from '../../support/migration-services.ts';
-import { DEFAULT_RETRY } from '../../../main/migration/retry-policy.ts';
+import { DEFAULT_RETRY } from '../../../main/engine/migration/retry-policy.ts';
 
 const MESSAGES = 400;
 let source: DovecotServer;

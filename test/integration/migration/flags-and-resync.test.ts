@@ -4,14 +4,17 @@ import BetterSqlite3 from 'better-sqlite3';
 import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
-import { migrate } from '../../../main/store/migrate.ts';
-import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
-import type { FolderPairing, LedgerRepository } from '../../../main/store/ledger-repository.ts';
-import { imapDestinationFolder } from '../../../main/migration/imap-destination/imap-destination.ts';
-import { copyFolder } from '../../../main/migration/folder-copier.ts';
-import { imapSourceFolder } from '../../../main/migration/imap-source-folder.ts';
-import type { SourceFolder } from '../../../main/migration/source-folder.ts';
-import { createByteBudget } from '../../../main/migration/byte-budget.ts';
+import { migrate } from '../../../main/infrastructure/store/migrate.ts';
+import { createLedgerRepository } from '../../../main/infrastructure/store/ledger-repository.ts';
+import type {
+  FolderPairing,
+  LedgerRepository,
+} from '../../../main/infrastructure/store/ledger-repository.ts';
+import { imapDestinationFolder } from '../../../main/engine/migration/imap-destination/imap-destination.ts';
+import { copyFolder } from '../../../main/engine/migration/folder-copier.ts';
+import { imapSourceFolder } from '../../../main/engine/migration/imap-source-folder.ts';
+import type { SourceFolder } from '../../../main/engine/migration/source-folder.ts';
+import { createByteBudget } from '../../../main/engine/migration/byte-budget.ts';
 import { fixedClock } from '../../support/test-services.ts';
 
 // The incremental engine (sync-mode, flag-sync, APPENDUID handling) against sequences that

@@ -3,7 +3,7 @@ import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { connectTo, rawMessage } from '../../support/mail-fixtures.ts';
 import { createTestServices } from '../../support/test-services.ts';
-import { openPop3Source } from '../../../main/migration/open-pop3-source.ts';
+import { openPop3Source } from '../../../main/engine/migration/open-pop3-source.ts';
 import type { Progress } from '../../../preload/contract.ts';
 
 let source: DovecotServer;

@@ -7,9 +7,9 @@ import type { CertificateFiles } from '../../harness/certificates.ts';
 import { connectTo, rawMessage } from '../../support/mail-fixtures.ts';
 import { createTestServices } from '../../support/test-services.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { createJob } from '../../../main/migration/create-job.ts';
-import { runJob } from '../../../main/migration/job-runner.ts';
-import { tlsForJob } from '../../../main/migration/certificate-trust.ts';
+import { createJob } from '../../../main/engine/migration/create-job.ts';
+import { runJob } from '../../../main/engine/migration/job-runner.ts';
+import { tlsForJob } from '../../../main/engine/migration/certificate-trust.ts';
 
 // The old server presents a certificate from a private CA this computer does not trust, for
 // a name that is not the one we connect to: only pinning its fingerprint lets the job run.

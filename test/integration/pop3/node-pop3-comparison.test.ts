@@ -3,7 +3,7 @@
 // STLS. Each case runs against the same fake server; our client gets the exact bytes.
 import Pop3Command from 'node-pop3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectPop3 } from '../../../main/protocols/pop3/index.ts';
+import { connectPop3 } from '../../../main/infrastructure/protocols/pop3/index.ts';
 import { rfc822 } from '../../unit/pop3/pop3-wire.ts';
 import { splitTail, startFakePop3 } from './fake-pop3-server.ts';
 import type { FakePop3Options, FakePop3Server } from './fake-pop3-server.ts';

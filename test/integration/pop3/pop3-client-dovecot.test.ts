@@ -5,8 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { chown, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPop3, isPop3Error } from '../../../main/protocols/pop3/index.ts';
-import type { Pop3Client, Pop3ConnectOptions, TranscriptEntry } from '../../../main/protocols/pop3/index.ts';
+import { connectPop3, isPop3Error } from '../../../main/infrastructure/protocols/pop3/index.ts';
+import type {
+  Pop3Client,
+  Pop3ConnectOptions,
+  TranscriptEntry,
+} from '../../../main/infrastructure/protocols/pop3/index.ts';
 import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { rfc822 } from '../../unit/pop3/pop3-wire.ts';

@@ -6,9 +6,12 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectPop3 } from '../../../main/protocols/pop3/index.ts';
-import type { Pop3ConnectOptions, TranscriptEntry } from '../../../main/protocols/pop3/index.ts';
-import { Pop3Connection } from '../../../main/protocols/pop3/pop3-connection.ts';
+import { connectPop3 } from '../../../main/infrastructure/protocols/pop3/index.ts';
+import type {
+  Pop3ConnectOptions,
+  TranscriptEntry,
+} from '../../../main/infrastructure/protocols/pop3/index.ts';
+import { Pop3Connection } from '../../../main/infrastructure/protocols/pop3/pop3-connection.ts';
 import { issueCertificate } from '../../harness/certificates.ts';
 import type { CertificateFiles } from '../../harness/certificates.ts';
 import { freePort } from '../../harness/free-port.ts';

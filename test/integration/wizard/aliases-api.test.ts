@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createTestServices } from '../../support/test-services.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type { AliasInventory } from '../../../preload/contract.ts';
 
 const dir = makeTempDir('aliases');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type { CertificateReport } from '../../../shared/reports/certificate-report.ts';
 import type { LoginTestResult, PlaybookTask, Result, StoredDiagnostic } from '../../../preload/contract.ts';
 

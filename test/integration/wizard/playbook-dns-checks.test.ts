@@ -7,7 +7,7 @@ import { startDnsServer } from '../../harness/dns-server.ts';
 import type { TestDnsServer } from '../../harness/dns-server.ts';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type { PlaybookTask, Result, TaskCheckDetails } from '../../../preload/contract.ts';
 
 const NS = ['@ 86400 IN NS ns1.customer.test.', 'ns1 86400 IN A 127.0.0.1'];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createTestServices } from '../../support/test-services.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { doveadmPw, opensslPasswd, withoutPrefix } from '../../support/password-hashes.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type {
   HashImportResult,
   ProvisioningExport,

@@ -7,7 +7,7 @@ import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
 import { doveadmPw, opensslPasswd, withoutPrefix } from '../../support/password-hashes.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type {
   HashImportResult,
   HashScheme,

@@ -1,11 +1,11 @@
 // The certificate check's choices that need no network: which resolver it uses, and the
 // verdict words for a name mismatch.
 import { describe, expect, it } from 'vitest';
-import { checkServer } from '../../../main/diagnostics/tls/check-server.ts';
-import type { NameResolver } from '../../../main/diagnostics/dns/name-resolver.ts';
-import { DEFAULT_PORTS } from '../../../main/diagnostics/tls/mail-ports.ts';
-import { verdictFor } from '../../../main/diagnostics/tls/verdict-words.ts';
-import { defaultResolvers, PUBLIC_RESOLVERS } from '../../../main/diagnostics/dns/public-resolvers.ts';
+import { checkServer } from '../../../main/engine/diagnostics/tls/check-server.ts';
+import type { NameResolver } from '../../../main/engine/diagnostics/dns/name-resolver.ts';
+import { DEFAULT_PORTS } from '../../../main/engine/diagnostics/tls/mail-ports.ts';
+import { verdictFor } from '../../../main/engine/diagnostics/tls/verdict-words.ts';
+import { defaultResolvers, PUBLIC_RESOLVERS } from '../../../main/engine/diagnostics/dns/public-resolvers.ts';
 
 const clock = { now: () => new Date('2026-12-01T09:00:00Z') };
 

@@ -7,7 +7,7 @@ import type { Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decode, encode, streamEncode, TRUNCATED_RESPONSE } from 'dns-packet';
 import type { Packet } from 'dns-packet';
-import { queryDns } from '../../../main/diagnostics/dns/dns-client.ts';
+import { queryDns } from '../../../main/engine/diagnostics/dns/dns-client.ts';
 
 const closers: Array<() => void> = [];
 afterEach(() => {

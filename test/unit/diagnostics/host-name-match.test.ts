@@ -1,6 +1,6 @@
 // RFC 6125 matching (through tls.checkServerIdentity) and the names offered instead.
 import { describe, expect, it } from 'vitest';
-import { candidateHostNames, matchesHostName } from '../../../main/diagnostics/tls/host-name-match.ts';
+import { candidateHostNames, matchesHostName } from '../../../main/engine/diagnostics/tls/host-name-match.ts';
 import type { CertificateFacts } from '../../../shared/reports/certificate-report.ts';
 
 function certificate(commonName: string, altNames: string[]): CertificateFacts {

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDnsServerAddress,
   parseDnsServerAddress,
-} from '../../../main/diagnostics/dns/dns-server-address.ts';
-import { DEFAULT_PORTS, parsePortsOption } from '../../../main/diagnostics/tls/mail-ports.ts';
-import { parseTarget } from '../../../main/diagnostics/tls/check-server.ts';
-import { certificateNames, parseAltNames } from '../../../main/protocols/tls/certificate-names.ts';
+} from '../../../main/engine/diagnostics/dns/dns-server-address.ts';
+import { DEFAULT_PORTS, parsePortsOption } from '../../../main/engine/diagnostics/tls/mail-ports.ts';
+import { parseTarget } from '../../../main/engine/diagnostics/tls/check-server.ts';
+import {
+  certificateNames,
+  parseAltNames,
+} from '../../../main/infrastructure/protocols/tls/certificate-names.ts';
 
 describe('parseDnsServerAddress', () => {
   it('reads IPv4 and IPv6, with and without a port (53 by default)', () => {

@@ -7,10 +7,10 @@ import {
   mxTtl,
   spfIncludes,
   srvPresent,
-} from '../../../main/diagnostics/dns/playbook-checks.ts';
-import { dmarcFacts, spfFacts } from '../../../main/diagnostics/dns/mail-records.ts';
+} from '../../../main/engine/diagnostics/dns/playbook-checks.ts';
+import { dmarcFacts, spfFacts } from '../../../main/engine/diagnostics/dns/mail-records.ts';
 import type { RecordSet } from '../../../shared/reports/dns-report.ts';
-import type { DnsRecord } from '../../../main/diagnostics/dns/dns-records.ts';
+import type { DnsRecord } from '../../../main/engine/diagnostics/dns/dns-records.ts';
 
 function set(name: string, type: RecordSet['type'], records: DnsRecord[]): RecordSet {
   const ttl = records.length > 0 ? Math.min(...records.map((record) => record.ttl)) : null;

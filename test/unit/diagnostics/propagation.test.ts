@@ -1,10 +1,10 @@
 // Lining answers up: against --expect-mx, or against the authoritative answer; errors and
 // CNAMEs handled.
 import { describe, expect, it } from 'vitest';
-import { compareAnswers } from '../../../main/diagnostics/dns/propagation.ts';
-import type { DnsQueryResult } from '../../../main/diagnostics/dns/dns-client.ts';
+import { compareAnswers } from '../../../main/engine/diagnostics/dns/propagation.ts';
+import type { DnsQueryResult } from '../../../main/engine/diagnostics/dns/dns-client.ts';
 import type { AskedServer } from '../../../shared/reports/dns-report.ts';
-import type { DnsRecord } from '../../../main/diagnostics/dns/dns-records.ts';
+import type { DnsRecord } from '../../../main/engine/diagnostics/dns/dns-records.ts';
 
 const authority: AskedServer = { label: 'ns1', address: '192.0.2.53:53', role: 'authoritative' };
 const resolverA: AskedServer = { label: 'A', address: '192.0.2.1:53', role: 'resolver' };

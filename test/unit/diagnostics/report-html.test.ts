@@ -1,10 +1,10 @@
 // The exported HTML report: self-contained, and every value from a server escaped.
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../../../main/diagnostics/report/render-report-html.ts';
-import { escapeHtml } from '../../../main/diagnostics/report/html-escape.ts';
+import { renderReportHtml } from '../../../main/engine/diagnostics/report/render-report-html.ts';
+import { escapeHtml } from '../../../main/engine/diagnostics/report/html-escape.ts';
 import type { CertificateReport } from '../../../shared/reports/certificate-report.ts';
 import type { DnsReport } from '../../../shared/reports/dns-report.ts';
-import { verdictFor } from '../../../main/diagnostics/tls/verdict-words.ts';
+import { verdictFor } from '../../../main/engine/diagnostics/tls/verdict-words.ts';
 
 const hostile = '<script>alert("x")</script>';
 

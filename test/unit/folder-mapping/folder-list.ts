@@ -1,4 +1,4 @@
-import type { FolderInfo } from '../../../main/migration/folder-mapping/folder-info.ts';
+import type { FolderInfo } from '../../../main/engine/migration/folder-mapping/folder-info.ts';
 
 /** Test folders shaped like imapflow's list() entries; `attributes` become flags. */
 export function folders(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planFolders } from '../../../main/migration/folder-mapping/plan-folders.ts';
-import type { PlanFoldersInput } from '../../../main/migration/folder-mapping/plan-folders.ts';
-import type { FolderPlan } from '../../../main/migration/folder-mapping/folder-plan.ts';
+import { planFolders } from '../../../main/engine/migration/folder-mapping/plan-folders.ts';
+import type { PlanFoldersInput } from '../../../main/engine/migration/folder-mapping/plan-folders.ts';
+import type { FolderPlan } from '../../../main/engine/migration/folder-mapping/folder-plan.ts';
 import { parseSkipList } from '../../../shared/job-input/skip-list.ts';
 import { parseTranslations } from '../../../shared/job-input/translations.ts';
 import { folders } from './folder-list.ts';

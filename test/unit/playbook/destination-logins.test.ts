@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/test-services.ts';
-import type { Services } from '../../../main/services.ts';
-import type { ImapLogin } from '../../../main/protocols/imap/open-imap.ts';
+import type { Services } from '../../../main/hosts/services.ts';
+import type { ImapLogin } from '../../../main/infrastructure/protocols/imap/open-imap.ts';
 import type { PlaybookTask, Result } from '../../../preload/contract.ts';
 
 let services: Services | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mxPointsAtDestination } from '../../../main/playbook/checks/mx-checks.ts';
-import type { CheckContext } from '../../../main/playbook/checks/check-context.ts';
-import { mxPointsAt } from '../../../main/diagnostics/dns/playbook-checks.ts';
+import { mxPointsAtDestination } from '../../../main/features/playbook/checks/mx-checks.ts';
+import type { CheckContext } from '../../../main/features/playbook/checks/check-context.ts';
+import { mxPointsAt } from '../../../main/engine/diagnostics/dns/playbook-checks.ts';
 import type { DnsReport, RecordSet } from '../../../shared/reports/dns-report.ts';
 import type { Project, ServerProfile } from '../../../preload/contract.ts';
 

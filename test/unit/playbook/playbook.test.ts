@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PLAYBOOK } from '../../../main/playbook/playbook-catalog.ts';
-import { taskView } from '../../../main/playbook/task-view.ts';
-import { addDays, today } from '../../../main/playbook/calendar-day.ts';
+import { PLAYBOOK } from '../../../main/features/playbook/playbook-catalog.ts';
+import { taskView } from '../../../main/features/playbook/task-view.ts';
+import { addDays, today } from '../../../main/features/playbook/calendar-day.ts';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type { PlaybookTask, Result } from '../../../preload/contract.ts';
 
 describe('the playbook catalog', () => {

@@ -1,8 +1,12 @@
 // Server refusals, socket failures and timeouts become stable codes with the right flags.
 import { describe, expect, it } from 'vitest';
-import { Pop3Error } from '../../../main/protocols/pop3/pop3-error.ts';
-import { parseRefusal, refusalError } from '../../../main/protocols/pop3/server-refusal.ts';
-import { formatSeconds, socketError, timeoutError } from '../../../main/protocols/pop3/socket-error.ts';
+import { Pop3Error } from '../../../main/infrastructure/protocols/pop3/pop3-error.ts';
+import { parseRefusal, refusalError } from '../../../main/infrastructure/protocols/pop3/server-refusal.ts';
+import {
+  formatSeconds,
+  socketError,
+  timeoutError,
+} from '../../../main/infrastructure/protocols/pop3/socket-error.ts';
 
 const login = { command: 'PASS', fallback: 'AUTHENTICATION_FAILED', task: 'log in' } as const;
 const retr = { command: 'RETR', fallback: 'COMMAND_FAILED', task: 'send message 3' } as const;

@@ -1,9 +1,9 @@
 // CAPA, LIST and UIDL bodies, certificate names and fingerprints parse as servers send them.
 import { describe, expect, it } from 'vitest';
-import { parseCapabilities } from '../../../main/protocols/pop3/commands/capa.ts';
-import { sameFingerprint } from '../../../main/protocols/pop3/peer-certificate.ts';
-import { parseAltNames } from '../../../main/protocols/tls/certificate-names.ts';
-import { parseScanListing, parseSize } from '../../../main/protocols/pop3/scan-listing.ts';
+import { parseCapabilities } from '../../../main/infrastructure/protocols/pop3/commands/capa.ts';
+import { sameFingerprint } from '../../../main/infrastructure/protocols/pop3/peer-certificate.ts';
+import { parseAltNames } from '../../../main/infrastructure/protocols/tls/certificate-names.ts';
+import { parseScanListing, parseSize } from '../../../main/infrastructure/protocols/pop3/scan-listing.ts';
 
 describe('listings', () => {
   it('parses CAPA', () => {

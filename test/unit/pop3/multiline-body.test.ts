@@ -2,7 +2,7 @@
 // at every split point, and at seeded random splits; it undoes dot-stuffing and keeps 8-bit
 // bytes and bare LFs as they are.
 import { describe, expect, it } from 'vitest';
-import { MultilineBody } from '../../../main/protocols/pop3/multiline-body.ts';
+import { MultilineBody } from '../../../main/infrastructure/protocols/pop3/multiline-body.ts';
 import { dotStuff, randomBody, randomSplits, seededRandom } from './pop3-wire.ts';
 
 /** Feeds the pieces; returns the body and whatever followed the terminator. */

@@ -1,8 +1,8 @@
 // The response reader splits status lines from bodies wherever packets break, stashes bytes
 // that arrive before they are expected, and rejects what is not POP3.
 import { describe, expect, it } from 'vitest';
-import { ResponseReader } from '../../../main/protocols/pop3/response-reader.ts';
-import type { BodyRule, Pop3Response } from '../../../main/protocols/pop3/response-reader.ts';
+import { ResponseReader } from '../../../main/infrastructure/protocols/pop3/response-reader.ts';
+import type { BodyRule, Pop3Response } from '../../../main/infrastructure/protocols/pop3/response-reader.ts';
 import { dotStuff, randomBody, randomSplits, seededRandom } from './pop3-wire.ts';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');

@@ -1,8 +1,8 @@
 // Scheme detection on real hashes made at test time by openssl and doveadm, and the words for
 // hashes that cannot be used. No message ever quotes the hash: it is password-equivalent.
 import { describe, expect, it } from 'vitest';
-import { detectHash } from '../../../main/provisioning/detect-hash.ts';
-import type { HashCheck } from '../../../main/provisioning/hash-schemes.ts';
+import { detectHash } from '../../../main/features/provisioning/detect-hash.ts';
+import type { HashCheck } from '../../../main/features/provisioning/hash-schemes.ts';
 import { doveadmPw, opensslPasswd, withoutPrefix } from '../../support/password-hashes.ts';
 
 const PASSWORD = 'Tr0ub4dor&3 x';

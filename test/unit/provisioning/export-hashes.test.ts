@@ -2,9 +2,9 @@
 // generic CSV, each with only the accounts whose hash that service takes.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { exportHashes } from '../../../main/provisioning/export-hashes.ts';
-import { detectHash } from '../../../main/provisioning/detect-hash.ts';
-import type { ParsedHash } from '../../../main/provisioning/hash-schemes.ts';
+import { exportHashes } from '../../../main/features/provisioning/export-hashes.ts';
+import { detectHash } from '../../../main/features/provisioning/detect-hash.ts';
+import type { ParsedHash } from '../../../main/features/provisioning/hash-schemes.ts';
 import { ServiceError } from '../../../shared/service-error.ts';
 import type { Account, DestinationKind, Project } from '../../../preload/contract.ts';
 import { doveadmPw, opensslPasswd, withoutPrefix } from '../../support/password-hashes.ts';

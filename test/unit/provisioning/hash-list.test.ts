@@ -1,8 +1,8 @@
 // Reading a hash list (/etc/shadow, Dovecot passwd-file, CSV) line by line, with the numbers
 // the admin sees in their editor, and matching each line to one of the project's accounts.
 import { describe, expect, it } from 'vitest';
-import { parseHashList } from '../../../main/provisioning/hash-list.ts';
-import { matchHashes } from '../../../main/provisioning/match-accounts.ts';
+import { parseHashList } from '../../../main/features/provisioning/hash-list.ts';
+import { matchHashes } from '../../../main/features/provisioning/match-accounts.ts';
 import type { Account } from '../../../preload/contract.ts';
 import { doveadmPw, opensslPasswd } from '../../support/password-hashes.ts';
 

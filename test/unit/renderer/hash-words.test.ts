@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provisioningSummary } from '../../../main/provisioning/provisioning-summary.ts';
+import { provisioningSummary } from '../../../main/features/provisioning/provisioning-summary.ts';
 import {
   coverageSentence,
   importSentence,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
 
 const now = '2026-11-24T00:00:00.000Z';
 

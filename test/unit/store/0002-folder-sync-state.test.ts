@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
+import { createLedgerRepository } from '../../../main/infrastructure/store/ledger-repository.ts';
 import { fixedClock } from '../../support/test-services.ts';
 
 describe('migration 0002-folder-sync-state', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { createPlaybookRepository } from '../../../main/store/playbook-repository.ts';
-import { createNoticeRepository } from '../../../main/store/notice-repository.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
+import { createPlaybookRepository } from '../../../main/infrastructure/store/playbook-repository.ts';
+import { createNoticeRepository } from '../../../main/infrastructure/store/notice-repository.ts';
 import { fixedClock } from '../../support/test-services.ts';
 
 describe('migration 0003-playbook-checks-and-notices', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { createSecretRepository } from '../../../main/store/secret-repository.ts';
-import { createAccountRepository } from '../../../main/store/account-repository.ts';
-import { createPasswordHashRepository } from '../../../main/store/password-hash-repository.ts';
-import { createAesGcmCipher } from '../../../main/secrets/aes-gcm-cipher.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
+import { createSecretRepository } from '../../../main/infrastructure/store/secret-repository.ts';
+import { createAccountRepository } from '../../../main/infrastructure/store/account-repository.ts';
+import { createPasswordHashRepository } from '../../../main/infrastructure/store/password-hash-repository.ts';
+import { createAesGcmCipher } from '../../../main/infrastructure/secrets/aes-gcm-cipher.ts';
 import { fixedClock } from '../../support/test-services.ts';
 
 describe('migration 0004-password-hashes', () => {

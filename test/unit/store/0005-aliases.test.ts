@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { createAliasRepository } from '../../../main/store/alias-repository.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
+import { createAliasRepository } from '../../../main/infrastructure/store/alias-repository.ts';
 import { fixedClock } from '../../support/test-services.ts';
 
 describe('migration 0005-aliases', () => {

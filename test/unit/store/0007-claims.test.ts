@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { createClaimRepository, processStartTime } from '../../../main/store/claim-repository.ts';
-import type { ClaimEnvironment } from '../../../main/store/claim-repository.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
+import {
+  createClaimRepository,
+  processStartTime,
+} from '../../../main/infrastructure/store/claim-repository.ts';
+import type { ClaimEnvironment } from '../../../main/infrastructure/store/claim-repository.ts';
 
 function database() {
   const db = new BetterSqlite3(':memory:');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
 
 describe('migration 0008-parsed-job-lists', () => {
   it('stores the skip and translate lists of existing jobs parsed, as new jobs are', () => {

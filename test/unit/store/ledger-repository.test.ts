@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate } from '../../../main/store/migrate.ts';
-import { createLedgerRepository } from '../../../main/store/ledger-repository.ts';
-import type { NewLedgerEntry } from '../../../main/store/ledger-repository.ts';
+import { migrate } from '../../../main/infrastructure/store/migrate.ts';
+import { createLedgerRepository } from '../../../main/infrastructure/store/ledger-repository.ts';
+import type { NewLedgerEntry } from '../../../main/infrastructure/store/ledger-repository.ts';
 import { fixedClock } from '../../support/test-services.ts';
 
 const pairing = {

@@ -2,9 +2,9 @@ import { describe, expect, it, afterAll } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { migrations } from '../../../main/store/migrations/index.ts';
-import { openDatabase } from '../../../main/store/database.ts';
+import { migrate, schemaVersion } from '../../../main/infrastructure/store/migrate.ts';
+import { migrations } from '../../../main/infrastructure/store/migrations/index.ts';
+import { openDatabase } from '../../../main/infrastructure/store/database.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const dir = makeTempDir('migrate');

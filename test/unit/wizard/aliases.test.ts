@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../preload/contract.ts';
-import { parseAliases } from '../../../main/aliases/parse-aliases.ts';
-import { aliasInventory } from '../../../main/aliases/alias-inventory.ts';
+import { parseAliases } from '../../../main/features/aliases/parse-aliases.ts';
+import { aliasInventory } from '../../../main/features/aliases/alias-inventory.ts';
 
 const account = (id: number, username: string): Account => ({
   id,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import libmime from 'libmime';
 import { decode as decodeQp } from 'libqp';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
-import type { Services } from '../../../main/services.ts';
+import type { Services } from '../../../main/hosts/services.ts';
 import type {
   Account,
   ExportedFile,
@@ -10,9 +10,9 @@ import type {
   NoticeTemplates,
   Result,
 } from '../../../preload/contract.ts';
-import { DEFAULT_NOTICES } from '../../../main/notices/default-notices.ts';
-import { unknownFields } from '../../../main/notices/merge-fields.ts';
-import { mailbox } from '../../../main/notices/render-eml.ts';
+import { DEFAULT_NOTICES } from '../../../main/features/notices/default-notices.ts';
+import { unknownFields } from '../../../main/features/notices/merge-fields.ts';
+import { mailbox } from '../../../main/features/notices/render-eml.ts';
 
 let services: Services;
 let projectId: number;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/test-services.ts';
-import type { Services } from '../../../main/services.ts';
-import { connectionPorts } from '../../../main/profiles/connection-ports.ts';
+import type { Services } from '../../../main/hosts/services.ts';
+import { connectionPorts } from '../../../main/features/profiles/connection-ports.ts';
 import type { ServerProfile } from '../../../preload/contract.ts';
 
 const FINGERPRINT = 'AB:'.repeat(31) + 'AB';

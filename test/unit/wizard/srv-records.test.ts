@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wantedSrvRecords, zoneLine } from '../../../main/playbook/srv-records.ts';
+import { wantedSrvRecords, zoneLine } from '../../../main/features/playbook/srv-records.ts';
 import type { ServerProfile } from '../../../preload/contract.ts';
 
 const profile = (protocol: 'imap' | 'imaps'): ServerProfile => ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { exportTimeline } from '../../../main/timeline/export-timeline.ts';
-import { relativeDay } from '../../../main/timeline/timeline-rows.ts';
-import { PLAYBOOK } from '../../../main/playbook/playbook-catalog.ts';
-import { taskView } from '../../../main/playbook/task-view.ts';
+import { exportTimeline } from '../../../main/features/timeline/export-timeline.ts';
+import { relativeDay } from '../../../main/features/timeline/timeline-rows.ts';
+import { PLAYBOOK } from '../../../main/features/playbook/playbook-catalog.ts';
+import { taskView } from '../../../main/features/playbook/task-view.ts';
 import type { Project } from '../../../preload/contract.ts';
 
 const project: Project = {

@@ -1,0 +1,406 @@
+import type { ImapFlow } from 'imapflow';
+import type { ConnectionOptions } from 'node:tls';
+import type { LedgerRepository } from '../../infrastructure/store/ledger-repository.ts';
+import type { FolderResultRow } from '../../infrastructure/store/job-repository.ts';
+import type { AccountEvent, AccountLogLine } from './account-events.ts';
+import type { Credential } from './credential.ts';
+import { imapLogin, pop3Login } from './login.ts';
+import type { SecretReader } from './login.ts';
+import { openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
+import type { ByteBudget } from './byte-budget.ts';
+import type { JobSpec } from '../../../shared/job-spec.ts';
+import type { SkipEntry, Translation } from '../../../shared/job-input/index.ts';
+import type { SourceFolder } from './source-folder.ts';
+import { planFolders } from './folder-mapping/index.ts';
+import type { FolderInfo } from './folder-mapping/index.ts';
+import { copyFolder } from './folder-copier.ts';
+import { imapSourceFolder } from './imap-source-folder.ts';
+import { pop3SourceFolder } from './pop3-source-folder.ts';
+import type { Pop3Session } from './pop3-source-folder.ts';
+import { destinationEndpoint, mailboxIdentity, sourceEndpoints } from './endpoints.ts';
+import { imapDestination } from './imap-destination/imap-destination.ts';
+import { onSide, sideOfError } from './server-side.ts';
+import { classifyError, MigrationError } from './migration-error.ts';
+import type { ErrorContext } from './migration-error.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+import { backoffDelay } from './retry-policy.ts';
+
+export interface AccountCredentials {
+  username: string;
+  localUsername: string;
+  source: Credential;
+  /** The destination login: the account's own password, or an admin acting for it. */
+  destination: Credential;
+}
+
+export interface AccountRunContext {
+  spec: JobSpec;
+  credentials: AccountCredentials;
+  /** Decrypts a credential's secret, at the moment of login only (login.ts). */
+  secrets: SecretReader;
+  skip: SkipEntry[];
+  translations: Translation[];
+  ledger: LedgerRepository;
+  budget: ByteBudget;
+  batchBytes: number;
+  retry: RetryPolicy;
+  signal: AbortSignal;
+  /** TLS options per side for the next attempt (pinned certificates). */
+  tls(): Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions }>;
+  openPop3(
+    endpoint: NonNullable<ReturnType<typeof sourceEndpoints>['pop3']>,
+    user: string,
+    password: string,
+  ): Promise<Pop3Session>;
+  /** Throws when this run may no longer write into the destination mailbox (its claim was lost). */
+  beforeWrite(): void;
+  /** Names the certificate's hosts and fingerprint in a certificate error (the CLI's --trust). */
+  explainCertificate(error: MigrationError): Promise<MigrationError>;
+  /** Everything the run reports: log lines, each folder's result, progress. */
+  emit(event: AccountEvent): void;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+export interface AccountOutcome {
+  status: 'done' | 'partial' | 'failed';
+  copied: number;
+  skipped: number;
+  failed: number;
+  total: number;
+  bytes: number;
+  error: MigrationError | null;
+}
+
+/**
+ * Migrates one mailbox: every folder the plan names, resuming after dropped connections with
+ * back-off. Messages already copied are never copied again (ledger and destination checks).
+ */
+export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome> {
+  let lastError: MigrationError;
+  // What earlier attempts copied: a failed account still says what it did copy.
+  const progress: AttemptProgress = { copied: 0, bytes: 0, total: 0 };
+  let attemptsWithoutProgress = 0;
+  let waitedWithoutProgress = 0;
+  for (;;) {
+    const before = progress.copied;
+    try {
+      const outcome = await runOnce(ctx, progress);
+      const copied = progress.copied;
+      return {
+        ...outcome,
+        copied,
+        skipped: Math.max(0, outcome.total - copied - outcome.failed),
+        bytes: progress.bytes,
+      };
+    } catch (error) {
+      const explained = error instanceof MigrationError;
+      lastError = explained ? error : classifyError(error, sideOf(error, ctx));
+      if (
+        !explained &&
+        (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch')
+      ) {
+        lastError = await ctx.explainCertificate(lastError);
+      }
+      // Stopped while a dropped connection was being retried: interrupted, not failed.
+      if (lastError.transient && ctx.signal.aborted) lastError = stoppedError();
+      if (!lastError.transient || ctx.signal.aborted) break;
+      if (progress.copied > before) {
+        attemptsWithoutProgress = 0;
+        waitedWithoutProgress = 0;
+      }
+      attemptsWithoutProgress += 1;
+      if (
+        attemptsWithoutProgress >= ctx.retry.attempts &&
+        waitedWithoutProgress >= (ctx.retry.giveUpAfterMs ?? 0)
+      )
+        break;
+      const delay = backoffDelay(ctx.retry, attemptsWithoutProgress, ctx.random());
+      waitedWithoutProgress += delay;
+      log(ctx, {
+        level: 'warn',
+        code: lastError.code,
+        message: `${lastError.message} Waiting for ${lastError.side === 'destination' ? 'the new' : 'the old'} server: next try at ${clockTime(Date.now() + delay)} (in ${Math.ceil(delay / 1000)} s).`,
+      });
+      await ctx.sleep(delay);
+      if (ctx.signal.aborted) {
+        lastError = stoppedError();
+        break;
+      }
+    }
+  }
+  // Logged once, by the job, with what was copied before it stopped.
+  return {
+    status: 'failed',
+    copied: progress.copied,
+    skipped: 0,
+    failed: 0,
+    total: progress.total,
+    bytes: progress.bytes,
+    error: lastError,
+  };
+}
+
+/** Messages and bytes copied over every attempt of one account, kept as they land. */
+interface AttemptProgress {
+  copied: number;
+  bytes: number;
+  total: number;
+}
+
+/** HH:MM:SS on this computer's clock, for "next try at". */
+function clockTime(ms: number): string {
+  const at = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
+function stoppedError(): MigrationError {
+  return new MigrationError('cancelled', 'The job was stopped; run it again to continue.');
+}
+
+function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
+  const side = sideOfError(error) ?? 'source';
+  const spec = side === 'source' ? ctx.spec.source : ctx.spec.destination;
+  const endpoints = sourceEndpoints(ctx.spec.source);
+  const port =
+    side === 'source' ? (endpoints.imap?.port ?? endpoints.pop3?.port ?? 0) : ctx.spec.destination.port;
+  return {
+    side,
+    host: spec.host,
+    port,
+    user: side === 'source' ? ctx.credentials.username : ctx.credentials.localUsername,
+  };
+}
+
+async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promise<AccountOutcome> {
+  const tls = await ctx.tls();
+  const endpoints = sourceEndpoints(ctx.spec.source, tls.source);
+  // Never "done" having read nothing: a job whose every source port is off copies nothing.
+  if (!endpoints.imap && !endpoints.pop3) {
+    throw new MigrationError(
+      'nothing-to-read',
+      `Nothing can be read from the old server: every port the job's protocol (${ctx.spec.source.protocol}) uses is switched off (0). Start the job again with a port for it.`,
+    );
+  }
+  const { username, localUsername } = ctx.credentials;
+  const clients: Array<{ close(): Promise<void> }> = [];
+  try {
+    const sourceImap = endpoints.imap
+      ? await onSide('source', () =>
+          openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)),
+        )
+      : null;
+    if (sourceImap) clients.push(imapCloser(sourceImap));
+    const pop3 = endpoints.pop3
+      ? await onSide('source', () => {
+          const login = pop3Login(ctx.credentials.source, ctx.secrets);
+          return ctx.openPop3(endpoints.pop3!, login.user, login.password);
+        })
+      : null;
+    if (pop3) clients.push({ close: async () => pop3.close() });
+    // The source first: a wrong password in the users list is reported as the source's.
+    const destinationClient = await onSide('destination', () =>
+      openImap(
+        destinationEndpoint(ctx.spec.destination, tls.destination),
+        imapLogin(ctx.credentials.destination, ctx.secrets),
+      ),
+    );
+    clients.push(imapCloser(destinationClient));
+    const destination = imapDestination(destinationClient);
+    if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
+      log(ctx, {
+        level: 'warn',
+        code: 'plaintext-allowed',
+        message:
+          'The job allows plain text on the old server: if it offers no STARTTLS, the password crosses the network unencrypted.',
+      });
+    }
+
+    const sourceFolders: FolderInfo[] = sourceImap ? await onSide('source', () => sourceImap.list()) : [];
+    if (pop3 && !sourceFolders.some((f) => f.path.toUpperCase() === 'INBOX')) {
+      sourceFolders.unshift({
+        path: 'INBOX',
+        name: 'INBOX',
+        delimiter: sourceFolders[0]?.delimiter ?? '/',
+        flags: new Set(),
+        specialUse: '\\Inbox',
+      });
+    }
+    const destinationFolders: FolderInfo[] = await destination.folders();
+    const plan = planFolders({
+      source: sourceFolders,
+      destination: destinationFolders,
+      skip: ctx.skip,
+      translations: ctx.translations,
+    });
+    for (const skipped of plan.skipped) {
+      if (skipped.reason === 'skip-list')
+        log(ctx, { level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
+    }
+    for (const path of plan.destinationFoldersToCreate) {
+      ctx.beforeWrite();
+      await destination.create(path);
+      log(ctx, { level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
+    }
+
+    const folders = plan.entries.map((entry) => ({
+      entry,
+      source: (pop3 && entry.source.toUpperCase() === 'INBOX'
+        ? pop3SourceFolder(pop3)
+        : imapSourceFolder(sourceImap!, entry.source)) as SourceFolder,
+    }));
+    const totals = new Map<string, number>();
+    for (const { entry, source } of folders) {
+      if (source.path.toUpperCase() === 'INBOX' && pop3) continue;
+      const status = await onSide('source', () => sourceImap!.status(entry.source, { messages: true }));
+      totals.set(entry.source, status ? (status.messages ?? 0) : 0);
+    }
+    const sum = { copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0 };
+    const grandTotal = () => [...totals.values()].reduce((a, b) => a + b, 0);
+    let partial = false;
+
+    for (const { entry, source } of folders) {
+      if (ctx.signal.aborted) throw stoppedError();
+      const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
+      for (const note of entry.notes) log(ctx, { level: 'info', folder: entry.source, message: note });
+      const copiedBefore = progress.copied;
+      const bytesBefore = progress.bytes;
+      try {
+        const outcome = await copyFolder({
+          source,
+          destination: destination.folder(entry.destination),
+          pairing: {
+            sourceAccount: mailboxIdentity(ctx.spec.source.host, username),
+            sourceFolder: entry.source,
+            destinationAccount: mailboxIdentity(ctx.spec.destination.host, localUsername),
+            destinationFolder: entry.destination,
+          },
+          ledger: ctx.ledger,
+          budget: ctx.budget,
+          batchBytes: ctx.batchBytes,
+          signal: ctx.signal,
+          beforeWrite: ctx.beforeWrite,
+          onProgress: (done, total, bytes, copied) => {
+            totals.set(entry.source, total);
+            progress.copied = copiedBefore + copied;
+            progress.bytes = bytesBefore + bytes;
+            progress.total = Math.max(progress.total, grandTotal());
+            ctx.emit({
+              type: 'progress',
+              progress: {
+                status: 'running',
+                folder: entry.source,
+                messagesDone: sum.copied + sum.skipped + sum.failed + done,
+                messagesTotal: grandTotal(),
+                bytesDone: sum.bytes + bytes,
+              },
+            });
+          },
+          onMessageFailed: (failure) =>
+            log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+        });
+        sum.copied += outcome.copied;
+        sum.skipped += outcome.skipped;
+        sum.failed += outcome.failed;
+        sum.total += outcome.total;
+        sum.bytes += outcome.bytes;
+        if (outcome.failed > 0) partial = true;
+        folderDone(ctx, {
+          ...base,
+          messagesTotal: outcome.total,
+          copied: outcome.copied,
+          skipped: outcome.skipped,
+          failed: outcome.failed,
+          status: outcome.failed > 0 ? 'partial' : 'done',
+          errorCode: null,
+          errorMessage: null,
+        });
+        log(ctx, {
+          level: outcome.failed > 0 ? 'warn' : 'info',
+          folder: entry.source,
+          message: folderSummary(entry.source, entry.destination, outcome),
+        });
+      } catch (error) {
+        const failure = folderLevelFailure(error);
+        if (!failure) throw error;
+        partial = true;
+        folderDone(ctx, {
+          ...base,
+          messagesTotal: totals.get(entry.source) ?? 0,
+          copied: 0,
+          skipped: 0,
+          failed: 0,
+          status: 'failed',
+          errorCode: 'folder-failed',
+          errorMessage: failure,
+        });
+        log(ctx, {
+          level: 'error',
+          folder: entry.source,
+          code: 'folder-failed',
+          message: `The folder "${entry.source}" could not be copied: ${failure}`,
+        });
+      }
+    }
+    return { status: partial ? 'partial' : 'done', ...sum, error: null };
+  } finally {
+    await Promise.allSettled(clients.map((c) => c.close()));
+  }
+}
+
+/** A server's NO to one folder (not a lost connection or a full mailbox): the account carries on. */
+function folderLevelFailure(error: unknown): string | null {
+  if (error instanceof MigrationError) return null;
+  const raw = error as { responseText?: string; serverResponseCode?: string; code?: string };
+  if (raw.responseText === undefined || raw.code !== undefined) return null;
+  if ((raw.serverResponseCode ?? '').toUpperCase() === 'OVERQUOTA' || /quota/i.test(raw.responseText))
+    return null;
+  return raw.responseText;
+}
+
+function folderSummary(
+  source: string,
+  destination: string,
+  o: {
+    total: number;
+    copied: number;
+    skipped: number;
+    failed: number;
+    unchanged: boolean;
+    flagsUpdated: number;
+    removedOnDestination?: number;
+  },
+): string {
+  const into = source === destination ? '' : ` → "${destination}"`;
+  if (o.unchanged)
+    return `"${source}"${into}: unchanged since the last run (${o.total} messages)${o.flagsUpdated ? `; ${o.flagsUpdated} flag changes carried over` : ''}.`;
+  const parts = [`${o.copied} copied`, `${o.skipped} already there`];
+  if (o.failed) parts.push(`${o.failed} not copied`);
+  if (o.flagsUpdated) parts.push(`${o.flagsUpdated} flag changes carried over`);
+  if (o.removedOnDestination)
+    parts.push(
+      `${o.removedOnDestination} moved or deleted on the new server since they were copied (not copied again)`,
+    );
+  return `"${source}"${into}: ${o.total} messages, ${parts.join(', ')}.`;
+}
+
+function log(ctx: AccountRunContext, line: AccountLogLine): void {
+  ctx.emit({ type: 'log', line });
+}
+
+function folderDone(ctx: AccountRunContext, result: FolderResultRow): void {
+  ctx.emit({ type: 'folder-done', result });
+}
+
+function imapCloser(client: ImapFlow) {
+  return {
+    async close() {
+      try {
+        await client.logout();
+      } catch {
+        client.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { BrowserWindow, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { shouldOpenExternally } from '../../infrastructure/security/navigation-policy.ts';
+import type { RendererOrigin } from '../../infrastructure/security/navigation-policy.ts';
+
+/** The out/ folder electron-vite builds into (this file is bundled to out/main/index.js). */
+const OUT_DIR = join(import.meta.dirname, '..');
+
+export function rendererOrigin(): RendererOrigin {
+  return {
+    indexUrl: pathToFileURL(join(OUT_DIR, 'renderer', 'index.html')).href,
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'] ?? null,
+  };
+}
+
+/** The one window: sandboxed, isolated, no Node, no navigation away, no new windows. */
+export function createMainWindow(origin: RendererOrigin): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 520,
+    title: 'Cutover',
+    show: false,
+    webPreferences: {
+      preload: join(OUT_DIR, 'preload', 'index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (shouldOpenExternally(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    if (shouldOpenExternally(url)) void shell.openExternal(url);
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // Every permission is refused except writing text to the clipboard (the notices' "Copy text").
+  window.webContents.session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  );
+  if (origin.devServerUrl) void window.loadURL(origin.devServerUrl);
+  else void window.loadURL(origin.indexUrl);
+  return window;
+}

@@ -1,0 +1,88 @@
+// The Electron shell: the window, the IPC wiring and safeStorage. Everything else is in the
+// services, which never import electron and also run headless (CLI, web host).
+import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
+import { join } from 'node:path';
+import { createServices } from '../services.ts';
+import type { Services } from '../services.ts';
+import { systemClock } from '../../infrastructure/clock.ts';
+import { DATABASE_FILE } from '../../infrastructure/paths.ts';
+import { createSafeStorageCipher } from './safe-storage-cipher.ts';
+import { createMainWindow, rendererOrigin } from './create-window.ts';
+import { wireIpc } from './ipc-bridge.ts';
+
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let services: Services | null = null;
+  let unwire: (() => void) | null = null;
+
+  const open = () => {
+    if (!services) return;
+    const origin = rendererOrigin();
+    const window = createMainWindow(origin);
+    unwire?.();
+    unwire = wireIpc(services, ipcMain, window, origin);
+  };
+
+  // Starting Cutover again shows the running one, also when its window was closed during a job.
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    } else open();
+  });
+
+  app.whenReady().then(() => {
+    try {
+      services = createServices({
+        databasePath: join(app.getPath('userData'), DATABASE_FILE),
+        cipher: createSafeStorageCipher(),
+        clock: systemClock,
+        host: 'electron',
+        version: app.getVersion(),
+        secretStorage: 'the system keychain (Electron safeStorage)',
+      });
+    } catch (error) {
+      dialog.showErrorBox('Cutover cannot start', (error as Error).message);
+      app.quit();
+      return;
+    }
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  // Closing the window does not stop a job: Cutover keeps copying and quits when the jobs are
+  // done, unless a window was opened again meanwhile.
+  app.on('window-all-closed', () => {
+    if (process.platform === 'darwin') return;
+    const busy = services?.jobManager.list().some((job) => job.running) ?? false;
+    if (!busy || !services) {
+      app.quit();
+      return;
+    }
+    if (Notification.isSupported()) {
+      new Notification({
+        title: 'Cutover keeps copying mail',
+        body: 'The migration goes on without the window. Open Cutover again to see where it is; it closes by itself when the copying is done.',
+      }).show();
+    }
+    void services.jobManager.idle().then(() => {
+      if (BrowserWindow.getAllWindows().length === 0) app.quit();
+    });
+  });
+
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !services) return;
+    // Let running jobs stop after the messages in flight, so the ledger is up to date.
+    event.preventDefault();
+    quitting = true;
+    unwire?.();
+    void services.shutdown().finally(() => app.quit());
+  });
+}
