@@ -29,6 +29,28 @@ const BIG: ReadonlyArray<readonly [string, string, number, number]> = [
   ['dan', 'Projekte/Größe', 70, 5 * 1024 * 1024 + 300 * 1024],
 ];
 
+/** How many messages each folder holds, and which few are very large. */
+export interface CorpusShape {
+  name: string;
+  folders: ReadonlyArray<readonly [string, number]>;
+  big: ReadonlyArray<readonly [string, string, number, number]>;
+}
+
+/** 2,500 messages an account, 365 MB in all: the loopback benchmark of issue 3. */
+export const FULL_CORPUS: CorpusShape = { name: 'full', folders: FOLDERS, big: BIG };
+
+/**
+ * 500 messages an account in the same folders and size mix, and one 20 MiB message: small
+ * enough to cross the slowest link profile in well under a minute.
+ */
+export const WAN_CORPUS: CorpusShape = {
+  name: 'wan',
+  folders: FOLDERS.map(([folder, count]) => [folder, Math.round(count / 5)] as const),
+  big: [['ann', 'INBOX', 90, 20 * 1024 * 1024]],
+};
+
+export const messagesPerAccount = (shape: CorpusShape) => shape.folders.reduce((sum, [, n]) => sum + n, 0);
+
 /** One message as the corpus defines it: what must arrive, and how to make its bytes. */
 export interface MessageSpec {
   account: string;
@@ -66,9 +88,9 @@ const START_2015 = Date.UTC(2015, 0, 1) / 1000;
 const END_2025 = Date.UTC(2025, 11, 31) / 1000;
 
 /** The message specs of one account, folder by folder, oldest first within each folder. */
-export function accountSpecs(account: string): MessageSpec[] {
+export function accountSpecs(account: string, shape: CorpusShape = FULL_CORPUS): MessageSpec[] {
   const specs: MessageSpec[] = [];
-  for (const [folder, count] of FOLDERS) {
+  for (const [folder, count] of shape.folders) {
     const r = mulberry32(seedOf(`${account}/${folder}`));
     const [from, to] = folder.startsWith('Archive/')
       ? [Date.UTC(Number(folder.slice(8)), 0, 1) / 1000, Date.UTC(Number(folder.slice(8)), 11, 31) / 1000]
@@ -77,7 +99,7 @@ export function accountSpecs(account: string): MessageSpec[] {
     const folderSpecs: MessageSpec[] = [];
     for (let i = 0; i < count; i++) {
       const id = `${account}/${folder}/${i}`;
-      const big = BIG.find(([a, f, p]) => a === account && f === folder && p === i);
+      const big = shape.big.find(([a, f, p]) => a === account && f === folder && p === i);
       const medium = !big && r.chance(0.05);
       const targetSize = big
         ? big[3]
@@ -108,7 +130,8 @@ export function accountSpecs(account: string): MessageSpec[] {
 /**
  * Exact duplicates (same bytes: a message delivered twice, or copied twice by a user), a
  * triplicate without a Message-ID, and two different messages sharing one Message-ID. They
- * replace ordinary messages, so the counts per folder stay as FOLDERS says.
+ * replace ordinary messages, so the counts per folder stay as the shape says; a case whose
+ * positions lie beyond a small folder's end is left out.
  */
 function addSpecialCases(account: string, folder: string, specs: MessageSpec[]): void {
   const copy = (original: MessageSpec, at: number, flags: string[], laterSeconds: number) => {
@@ -130,8 +153,8 @@ function addSpecialCases(account: string, folder: string, specs: MessageSpec[]):
       [700, 701],
       [880, 890],
     ] as const) {
-      const original = specs[k]!;
-      if (original.targetSize > 1_000_000) continue;
+      const original = specs[k];
+      if (!original || at >= specs.length || original.targetSize > 1_000_000) continue;
       copy(original, at, k === 333 ? ['\\Flagged'] : [...original.flags], 0);
     }
   }

@@ -42,3 +42,46 @@ export function treeCpuSeconds(pid: number): number {
 export function reapedChildrenCpuSeconds(): number {
   return (stat(process.pid)?.reaped ?? 0) / TICKS_PER_SECOND;
 }
+
+export interface CpuSplit {
+  /** The migrating process: our child, or the doveadm processes. */
+  client: number;
+  source: number;
+  destination: number;
+}
+
+/**
+ * Runs `work` and says how many CPU seconds the client, the source and the destination used.
+ * The client is a child process (ours, doveadm) unless `inProcess` (the floor copier).
+ */
+export async function withCpu<T>(
+  servers: { source: { pid: number }; destination: { pid: number } },
+  work: () => Promise<T>,
+  inProcess = false,
+): Promise<{ value: T; cpu: CpuSplit }> {
+  const ownCpu = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
+  };
+  const read = (): CpuSplit => ({
+    client: inProcess ? ownCpu() : reapedChildrenCpuSeconds(),
+    source: treeCpuSeconds(servers.source.pid),
+    destination: treeCpuSeconds(servers.destination.pid),
+  });
+  const before = read();
+  const value = await work();
+  await new Promise((resolve) => setTimeout(resolve, 300)); // let Dovecot reap its imap processes
+  const after = read();
+  const cpu: CpuSplit = {
+    client: after.client - before.client,
+    source: after.source - before.source,
+    destination: after.destination - before.destination,
+  };
+  return { value, cpu };
+}
+
+export const cpuTotal = (cpu: CpuSplit) => cpu.client + cpu.source + cpu.destination;
+
+export const cpuLine = (cpu: CpuSplit, client: string) =>
+  `CPU seconds: ${client} ${cpu.client.toFixed(1)}, source Dovecot ${cpu.source.toFixed(1)}, ` +
+  `destination Dovecot ${cpu.destination.toFixed(1)} (total ${cpuTotal(cpu).toFixed(1)})`;

@@ -5,7 +5,8 @@
 import { chown, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DovecotServer } from '../test/harness/dovecot.ts';
-import { FOLDERS, accountSpecs, expectedOf, messageBytes, toCrlf } from './corpus.ts';
+import { accountSpecs, expectedOf, messageBytes, toCrlf } from './corpus.ts';
+import type { CorpusShape } from './corpus.ts';
 import type { Expected, MessageSpec } from './corpus.ts';
 
 const FLAG_LETTERS: Record<string, string> = {
@@ -26,15 +27,19 @@ export interface SeededAccount {
 let sequence = 0;
 
 /** Writes one account's corpus into the server's Maildir; returns what IMAP must show. */
-export async function seedAccount(server: DovecotServer, account: string): Promise<SeededAccount> {
-  const folders = FOLDERS.map(([name]) => name).filter((name) => name !== 'INBOX');
+export async function seedAccount(
+  server: DovecotServer,
+  account: string,
+  shape: CorpusShape,
+): Promise<SeededAccount> {
+  const folders = shape.folders.map(([name]) => name).filter((name) => name !== 'INBOX');
   await server.doveadm(['mailbox', 'create', '-s', '-u', account, ...folders]);
   const paths = new Map<string, string>();
-  for (const [folder] of FOLDERS) {
+  for (const [folder] of shape.folders) {
     const path = (await server.doveadm(['mailbox', 'path', '-u', account, folder])).trim();
     paths.set(folder, path);
   }
-  const specs = accountSpecs(account);
+  const specs = accountSpecs(account, shape);
   const expected: Expected[] = [];
   const { uid, gid } = server.mailOwner;
   let bytes = 0;
