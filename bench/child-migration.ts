@@ -1,6 +1,7 @@
 // One job of our engine in a child process (bench/run-migration.ts), so its peak RSS and CPU
 // are the migration's alone; and how a finished run is summed up and described.
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DovecotServer } from '../test/harness/dovecot.ts';
@@ -83,6 +84,9 @@ export function migrate(
     child.once('error', reject);
     child.once('exit', (code) => {
       const wallMs = performance.now() - started;
+      // Experiments: what the child wrote to stderr (e.g. BENCH_MEMORY_TRACE), kept in a file.
+      const keep = process.env['BENCH_CHILD_STDERR'];
+      if (keep) appendFileSync(keep, `== ${name}\n${stderr}`);
       const line = stdout.trim().split('\n').pop() ?? '';
       if (code !== 0 || !line.startsWith('{')) {
         reject(

@@ -186,27 +186,37 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   const { username, localUsername } = ctx.credentials;
   const clients: Array<{ close(): Promise<void> }> = [];
   try {
-    const sourceImap = endpoints.imap
-      ? await onSide('source', () =>
-          openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)),
-        )
-      : null;
-    if (sourceImap) clients.push(imapCloser(sourceImap));
-    const pop3 = endpoints.pop3
-      ? await onSide('source', () => {
-          const login = pop3Login(ctx.credentials.source, ctx.secrets);
-          return ctx.openPop3(endpoints.pop3!, login.user, login.password);
-        })
-      : null;
-    if (pop3) clients.push({ close: async () => pop3.close() });
-    // The source first: a wrong password in the users list is reported as the source's.
-    const destinationClient = await onSide('destination', () =>
-      openImap(
-        destinationEndpoint(ctx.spec.destination, tls.destination),
-        imapLogin(ctx.credentials.destination, ctx.secrets),
+    // Both servers at once (a login costs several round trips); the source's failure is still
+    // the one reported when both fail, so a wrong password in the users list is the source's.
+    const opened = await Promise.allSettled([
+      endpoints.imap
+        ? onSide('source', () => openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)))
+        : null,
+      endpoints.pop3
+        ? onSide('source', () => {
+            const login = pop3Login(ctx.credentials.source, ctx.secrets);
+            return ctx.openPop3(endpoints.pop3!, login.user, login.password);
+          })
+        : null,
+      onSide('destination', () =>
+        openImap(
+          destinationEndpoint(ctx.spec.destination, tls.destination),
+          imapLogin(ctx.credentials.destination, ctx.secrets),
+        ),
       ),
-    );
-    clients.push(imapCloser(destinationClient));
+    ]);
+    const [sourceOpened, pop3Opened, destinationOpened] = opened;
+    if (sourceOpened.status === 'fulfilled' && sourceOpened.value)
+      clients.push(imapCloser(sourceOpened.value));
+    if (pop3Opened.status === 'fulfilled' && pop3Opened.value) {
+      const pop3Client = pop3Opened.value;
+      clients.push({ close: async () => pop3Client.close() });
+    }
+    if (destinationOpened.status === 'fulfilled') clients.push(imapCloser(destinationOpened.value));
+    for (const result of opened) if (result.status === 'rejected') throw result.reason;
+    const sourceImap = sourceOpened.status === 'fulfilled' ? sourceOpened.value : null;
+    const pop3 = pop3Opened.status === 'fulfilled' ? pop3Opened.value : null;
+    const destinationClient = (destinationOpened as PromiseFulfilledResult<ImapFlow>).value;
     const destination = imapDestination(destinationClient);
     if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
       log(ctx, {
@@ -217,7 +227,17 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       });
     }
 
-    const sourceFolders: FolderInfo[] = sourceImap ? await onSide('source', () => sourceImap.list()) : [];
+    // Each folder's counters come with the listing (LIST-STATUS where the server has it).
+    const [sourceFolders, destinationFolders]: [FolderInfo[], FolderInfo[]] = await Promise.all([
+      sourceImap
+        ? onSide('source', () =>
+            sourceImap.list({
+              statusQuery: { messages: true, uidNext: true, uidValidity: true, highestModseq: true },
+            }),
+          )
+        : [],
+      destination.folders(),
+    ]);
     if (pop3 && !sourceFolders.some((f) => f.path.toUpperCase() === 'INBOX')) {
       sourceFolders.unshift({
         path: 'INBOX',
@@ -227,7 +247,6 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         specialUse: '\\Inbox',
       });
     }
-    const destinationFolders: FolderInfo[] = await destination.folders();
     const plan = planFolders({
       source: sourceFolders,
       destination: destinationFolders,
@@ -250,11 +269,13 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         ? pop3SourceFolder(pop3)
         : imapSourceFolder(sourceImap!, entry.source)) as SourceFolder,
     }));
+    const sourceStatus = new Map(sourceFolders.map((f) => [f.path, f.status]));
+    // A folder created above was not in the listing: it has no counters, and is opened.
+    const destinationStatus = new Map(destinationFolders.map((f) => [f.path, f.status]));
     const totals = new Map<string, number>();
     for (const { entry, source } of folders) {
       if (source.path.toUpperCase() === 'INBOX' && pop3) continue;
-      const status = await onSide('source', () => sourceImap!.status(entry.source, { messages: true }));
-      totals.set(entry.source, status ? (status.messages ?? 0) : 0);
+      totals.set(entry.source, sourceStatus.get(entry.source)?.messages ?? 0);
     }
     const sum = { copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0 };
     const grandTotal = () => [...totals.values()].reduce((a, b) => a + b, 0);
@@ -299,6 +320,13 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           },
           onMessageFailed: (failure) =>
             log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+          listed:
+            pop3 && entry.source.toUpperCase() === 'INBOX'
+              ? undefined
+              : {
+                  source: sourceStatus.get(entry.source),
+                  destination: destinationStatus.get(entry.destination),
+                },
         });
         sum.copied += outcome.copied;
         sum.skipped += outcome.skipped;

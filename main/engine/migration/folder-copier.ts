@@ -13,7 +13,8 @@ import { watchOtherWriters } from './other-writers.ts';
 import type { MessageFailure } from './copy-missing.ts';
 import { carryFlagChanges } from './flag-sync.ts';
 import type { FlagState } from './flag-sync.ts';
-import { chooseSyncMode } from './sync-mode.ts';
+import { chooseSyncMode, unchangedByListing } from './sync-mode.ts';
+import type { ListedCounters } from './sync-mode.ts';
 
 export type { MessageFailure } from './copy-missing.ts';
 
@@ -33,6 +34,8 @@ export interface FolderCopyOptions {
   /** Messages handled and in all, and the messages and bytes this run copied, so far. */
   onProgress(done: number, total: number, bytes: number, copied: number): void;
   onMessageFailed(failure: MessageFailure): void;
+  /** Both folders' counters from the account's listings: an untouched folder is not opened. */
+  listed?: { source?: ListedCounters | undefined; destination?: ListedCounters | undefined };
 }
 
 export interface FolderOutcome {
@@ -60,9 +63,10 @@ const DEFAULT_BATCH_MESSAGES = 200;
  */
 export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutcome> {
   const { source, destination, pairing, ledger } = options;
-  const status = await source.open();
-  const box = await destination.open();
   const saved = ledger.syncState(pairing);
+  if (options.listed && unchangedByListing(saved, options.listed)) return unchangedFolder(options, saved!);
+  // The two sides answer on their own connections, so one round trip serves both.
+  const [status, box] = await Promise.all([source.open(), destination.open()]);
   const mode = chooseSyncMode(saved, status, box, () =>
     ledger.pairedDestinationMessages(pairing, status.uidValidity, box.uidValidity),
   );
@@ -94,10 +98,8 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     // Mail that arrived after the folder was opened is left to the next run: the state saved
     // below says UIDNEXT as opened, and a message copied above it would be copied again.
     // (POP3 has no UIDNEXT: its "UIDs" are digests and it never reads only new mail.)
-    const sourceMessages = (await source.list()).filter(
-      (m) => !status.ascendingUids || m.uid < status.uidNext,
-    );
-    const destinationMessages = await destination.list();
+    const [listedSource, destinationMessages] = await Promise.all([source.list(), destination.list()]);
+    const sourceMessages = listedSource.filter((m) => !status.ascendingUids || m.uid < status.uidNext);
     listedUpTo = destinationMessages.reduce((upTo, m) => Math.max(upTo, m.uid + 1), box.uidNext);
     const destinationFlags = new Map(destinationMessages.map((m) => [m.uid, m.flags]));
     const entries = ledger.entries(pairing, status.uidValidity);
@@ -228,6 +230,23 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     });
   }
   return outcome;
+}
+
+/** A folder both listings showed as the last sync left it: counted, not opened. */
+function unchangedFolder(options: FolderCopyOptions, saved: FolderSyncState): FolderOutcome {
+  options.onProgress(saved.sourceMessages, saved.sourceMessages, 0, 0);
+  return {
+    total: saved.sourceMessages,
+    copied: 0,
+    skipped: saved.sourceMessages,
+    failed: 0,
+    bytes: 0,
+    flagsUpdated: 0,
+    removedOnDestination: 0,
+    unchanged: true,
+    uidValidity: saved.sourceUidValidity,
+    uidNext: saved.sourceUidNext,
+  };
 }
 
 /** Flags changed on the source since the last sync (CONDSTORE), for messages copied before `below`. */

@@ -40,3 +40,36 @@ export function chooseSyncMode(
   if (pairedDestinationMessages() !== destination.messages) return { kind: 'full' };
   return { kind: 'new-only', from: saved.sourceUidNext, to: source.uidNext - 1 };
 }
+
+/** A folder's counters as a listing reported them (LIST-STATUS or STATUS); any may be missing. */
+export interface ListedCounters {
+  messages?: number | undefined;
+  uidNext?: number | undefined;
+  uidValidity?: bigint | undefined;
+  highestModseq?: bigint | undefined;
+}
+
+/**
+ * True when the listings of both sides show a folder exactly as the last complete sync left it:
+ * same UIDVALIDITY, UIDNEXT and count on both, and (CONDSTORE) the same HIGHESTMODSEQ on the
+ * source, so not even a flag changed. Such a folder is not opened at all. Without a modseq
+ * flags could have changed unseen, so the folder is opened as before.
+ */
+export function unchangedByListing(
+  saved: FolderSyncState | null,
+  listed: { source?: ListedCounters | undefined; destination?: ListedCounters | undefined },
+): boolean {
+  const { source, destination } = listed;
+  if (!saved || !source || !destination || saved.sourceHighestModseq === null) return false;
+  return (
+    source.uidValidity !== undefined &&
+    Number(source.uidValidity) === saved.sourceUidValidity &&
+    source.uidNext === saved.sourceUidNext &&
+    source.messages === saved.sourceMessages &&
+    source.highestModseq === saved.sourceHighestModseq &&
+    destination.uidValidity !== undefined &&
+    Number(destination.uidValidity) === saved.destinationUidValidity &&
+    destination.uidNext === saved.destinationUidNext &&
+    destination.messages === saved.destinationMessages
+  );
+}

@@ -10,6 +10,7 @@ import { createLedgerRepository } from '../../../main/infrastructure/store/ledge
 import type { LedgerRepository } from '../../../main/infrastructure/store/ledger-repository.ts';
 import { imapDestinationFolder } from '../../../main/engine/migration/imap-destination/imap-destination.ts';
 import { copyFolder } from '../../../main/engine/migration/folder-copier.ts';
+import type { FolderCopyOptions } from '../../../main/engine/migration/folder-copier.ts';
 import { imapSourceFolder } from '../../../main/engine/migration/imap-source-folder.ts';
 import type { SourceFolder, UidRange } from '../../../main/engine/migration/source-folder.ts';
 import { createByteBudget } from '../../../main/engine/migration/byte-budget.ts';
@@ -58,12 +59,31 @@ afterAll(async () => {
 });
 
 /** The source folder, remembering how it was listed: everything (`all`) or a UID range. */
-function watched(): { folder: SourceFolder; listings: Array<UidRange | 'all'> } {
+function watched(): { folder: SourceFolder; listings: Array<UidRange | 'all'>; opens: () => number } {
   const inner = imapSourceFolder(src, 'Box');
   const listings: Array<UidRange | 'all'> = [];
+  let opens = 0;
   return {
     listings,
-    folder: { ...inner, list: (range) => (listings.push(range ?? 'all'), inner.list(range)) },
+    opens: () => opens,
+    folder: {
+      ...inner,
+      open: () => (opens++, inner.open()),
+      list: (range) => (listings.push(range ?? 'all'), inner.list(range)),
+    },
+  };
+}
+
+/** Both sides' counters as an account's listing reports them (LIST-STATUS). */
+async function listedCounters(): Promise<FolderCopyOptions['listed']> {
+  const query = { messages: true, uidNext: true, uidValidity: true, highestModseq: true } as const;
+  const [ours, theirs] = await Promise.all([
+    src.list({ statusQuery: query }),
+    dst.list({ statusQuery: query }),
+  ]);
+  return {
+    source: ours.find((f) => f.path === 'Box')?.status,
+    destination: theirs.find((f) => f.path === 'Box')?.status,
   };
 }
 
@@ -78,8 +98,13 @@ function countDestinationListings(client: ImapFlow): () => number {
   return () => count;
 }
 
-async function run(folder: SourceFolder, ledgerRepository: LedgerRepository = ledger) {
+async function run(
+  folder: SourceFolder,
+  ledgerRepository: LedgerRepository = ledger,
+  listed?: FolderCopyOptions['listed'],
+) {
   return copyFolder({
+    ...(listed ? { listed } : {}),
     source: folder,
     destination: imapDestinationFolder(dst, 'Box'),
     pairing,
@@ -133,6 +158,24 @@ describe('a re-run after a complete sync', () => {
     const third = watched();
     expect(await run(third.folder)).toMatchObject({ copied: 0, skipped: 8, unchanged: true });
     expect(third.listings).toEqual([]);
+
+    // The account's listing already shows both sides as left: the folder is not even opened.
+    const fourth = watched();
+    expect(await run(fourth.folder, ledger, await listedCounters())).toMatchObject({
+      copied: 0,
+      skipped: 8,
+      unchanged: true,
+    });
+    expect(fourth.opens()).toBe(0);
+    // A flag change moves the source's HIGHESTMODSEQ: opened, and the change carried.
+    await setFlags('Three', ['\\Seen', '\\Flagged']);
+    const fifth = watched();
+    expect(await run(fifth.folder, ledger, await listedCounters())).toMatchObject({
+      copied: 0,
+      flagsUpdated: 1,
+    });
+    expect(fifth.opens()).toBe(1);
+    await expectMirror();
   });
 
   it('lists both sides again after the source folder got a new UIDVALIDITY, and still copies nothing twice', async () => {

@@ -12,6 +12,13 @@ export interface FolderInfo {
   flags: Set<string>;
   listed?: boolean;
   subscribed?: boolean;
+  /** The folder's counters when the listing asked for them (LIST-STATUS, RFC 5819, or STATUS). */
+  status?: {
+    messages?: number | undefined;
+    uidNext?: number | undefined;
+    uidValidity?: bigint | undefined;
+    highestModseq?: bigint | undefined;
+  };
 }
 
 /** Mailbox attributes are atoms, which IMAP compares case-insensitively. */

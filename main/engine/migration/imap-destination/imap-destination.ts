@@ -16,7 +16,9 @@ const destination = <T>(work: () => Promise<T>) => onSide('destination', work);
 /** A logged-in IMAP session as the destination mailbox. */
 export function imapDestination(client: ImapFlow): DestinationMailbox {
   return {
-    folders: () => destination(() => client.list()),
+    // With each folder's counters, so a folder nobody touched since the last run needs no SELECT.
+    folders: () =>
+      destination(() => client.list({ statusQuery: { messages: true, uidNext: true, uidValidity: true } })),
     create: (path) => destination(async () => void (await client.mailboxCreate(path))),
     folder: (path) => imapDestinationFolder(client, path),
   };
