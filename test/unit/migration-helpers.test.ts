@@ -26,11 +26,22 @@ describe('byte budget', () => {
     expect(budget.inUse).toBe(0);
   });
 
-  it('lets one message larger than the whole budget through when nothing else is in flight', async () => {
+  it('lets messages larger than the whole budget through one at a time, beside the budget', async () => {
     const budget = createByteBudget(100);
-    const release = await budget.acquire(250);
-    expect(budget.inUse).toBe(250);
+    const small = await budget.acquire(90);
+    // Not held back by what the others hold: the others carry on while it crosses.
+    const release = await budget.acquire(250, true);
+    expect(budget.inUse).toBe(340);
+    const order: string[] = [];
+    const second = budget.acquire(300, true).then((r) => (order.push('second oversize'), r));
+    const more = budget.acquire(10).then((r) => (order.push('small'), r));
+    await tick();
+    expect(order).toEqual(['small']); // the budget still had room; the second oversize waits
     release();
+    (await second)();
+    small();
+    (await more)();
+    expect(order).toEqual(['small', 'second oversize']);
     expect(budget.inUse).toBe(0);
   });
 

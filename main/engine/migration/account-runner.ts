@@ -10,10 +10,11 @@ import { openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { JobSpec } from '../../../shared/job-spec.ts';
 import type { SkipEntry, Translation } from '../../../shared/job-input/index.ts';
-import type { SourceFolder } from './source-folder.ts';
 import { planFolders } from './folder-mapping/index.ts';
 import type { FolderInfo } from './folder-mapping/index.ts';
 import { copyFolder } from './folder-copier.ts';
+import { inLanes, openLanes } from './folder-lanes.ts';
+import type { FolderLane } from './folder-lanes.ts';
 import { imapSourceFolder } from './imap-source-folder.ts';
 import { pop3SourceFolder } from './pop3-source-folder.ts';
 import type { Pop3Session } from './pop3-source-folder.ts';
@@ -185,25 +186,29 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   }
   const { username, localUsername } = ctx.credentials;
   const clients: Array<{ close(): Promise<void> }> = [];
+  // A second lane still logging in when the attempt ends is closed once it has.
+  let lanes: Array<Promise<unknown>> = [];
   try {
     // Both servers at once (a login costs several round trips); the source's failure is still
     // the one reported when both fail, so a wrong password in the users list is the source's.
+    const openSource = () =>
+      onSide('source', () => openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)));
+    const openDestination = () =>
+      onSide('destination', () =>
+        openImap(
+          destinationEndpoint(ctx.spec.destination, tls.destination),
+          imapLogin(ctx.credentials.destination, ctx.secrets),
+        ),
+      );
     const opened = await Promise.allSettled([
-      endpoints.imap
-        ? onSide('source', () => openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)))
-        : null,
+      endpoints.imap ? openSource() : null,
       endpoints.pop3
         ? onSide('source', () => {
             const login = pop3Login(ctx.credentials.source, ctx.secrets);
             return ctx.openPop3(endpoints.pop3!, login.user, login.password);
           })
         : null,
-      onSide('destination', () =>
-        openImap(
-          destinationEndpoint(ctx.spec.destination, tls.destination),
-          imapLogin(ctx.credentials.destination, ctx.secrets),
-        ),
-      ),
+      openDestination(),
     ]);
     const [sourceOpened, pop3Opened, destinationOpened] = opened;
     if (sourceOpened.status === 'fulfilled' && sourceOpened.value)
@@ -257,77 +262,101 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       if (skipped.reason === 'skip-list')
         log(ctx, { level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
     }
+    const sourceStatus = new Map(sourceFolders.map((f) => [f.path, f.status]));
+    // A folder created below was not in the listing: it has no counters, and is opened.
+    const destinationStatus = new Map(destinationFolders.map((f) => [f.path, f.status]));
+    const isPop3Inbox = (path: string) => pop3 !== null && path.toUpperCase() === 'INBOX';
+    const pairingOf = (entry: (typeof plan.entries)[number]) => ({
+      sourceAccount: mailboxIdentity(ctx.spec.source.host, username),
+      sourceFolder: entry.source,
+      destinationAccount: mailboxIdentity(ctx.spec.destination.host, localUsername),
+      destinationFolder: entry.destination,
+    });
+    // Messages of the folders this account copies for the first time (nothing synced yet).
+    const firstCopies = plan.entries
+      .filter((entry) => !isPop3Inbox(entry.source) && ctx.ledger.syncState(pairingOf(entry)) === null)
+      .map((entry) => sourceStatus.get(entry.source)?.messages ?? 0)
+      .filter((messages) => messages > 0);
+    const lanesOpening = openLanes({
+      first: { source: sourceImap, destination },
+      wanted: sourceImap !== null && worthASecondLane(firstCopies),
+      open: async () => {
+        const [second, secondDestination] = await Promise.all(
+          [openSource(), openDestination()].map((opening) =>
+            opening.then((client) => (clients.push(imapCloser(client)), client)),
+          ),
+        );
+        return { source: second!, destination: imapDestination(secondDestination!) };
+      },
+    });
+    lanes = lanesOpening;
     for (const path of plan.destinationFoldersToCreate) {
       ctx.beforeWrite();
       await destination.create(path);
       log(ctx, { level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
     }
 
-    const folders = plan.entries.map((entry) => ({
-      entry,
-      source: (pop3 && entry.source.toUpperCase() === 'INBOX'
-        ? pop3SourceFolder(pop3)
-        : imapSourceFolder(sourceImap!, entry.source)) as SourceFolder,
-    }));
-    const sourceStatus = new Map(sourceFolders.map((f) => [f.path, f.status]));
-    // A folder created above was not in the listing: it has no counters, and is opened.
-    const destinationStatus = new Map(destinationFolders.map((f) => [f.path, f.status]));
     const totals = new Map<string, number>();
-    for (const { entry, source } of folders) {
-      if (source.path.toUpperCase() === 'INBOX' && pop3) continue;
-      totals.set(entry.source, sourceStatus.get(entry.source)?.messages ?? 0);
-    }
+    for (const entry of plan.entries)
+      if (!isPop3Inbox(entry.source)) totals.set(entry.source, sourceStatus.get(entry.source)?.messages ?? 0);
     const sum = { copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0 };
     const grandTotal = () => [...totals.values()].reduce((a, b) => a + b, 0);
+    // Folders being copied now (two at a time on a second pair of connections), their counts so far.
+    const inFlight = new Map<string, { done: number; bytes: number; copied: number }>();
+    const copiedBefore = progress.copied;
+    const bytesBefore = progress.bytes;
+    const report = (folder: string) => {
+      const now = [...inFlight.values()].reduce(
+        (a, f) => ({ done: a.done + f.done, bytes: a.bytes + f.bytes, copied: a.copied + f.copied }),
+        { done: 0, bytes: 0, copied: 0 },
+      );
+      progress.copied = copiedBefore + sum.copied + now.copied;
+      progress.bytes = bytesBefore + sum.bytes + now.bytes;
+      progress.total = Math.max(progress.total, grandTotal());
+      ctx.emit({
+        type: 'progress',
+        progress: {
+          status: 'running',
+          folder,
+          messagesDone: sum.copied + sum.skipped + sum.failed + now.done,
+          messagesTotal: grandTotal(),
+          bytesDone: sum.bytes + now.bytes,
+        },
+      });
+    };
     let partial = false;
 
-    for (const { entry, source } of folders) {
-      if (ctx.signal.aborted) throw stoppedError();
+    const copyOne = async (entry: (typeof plan.entries)[number], lane: FolderLane) => {
       const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
       for (const note of entry.notes) log(ctx, { level: 'info', folder: entry.source, message: note });
-      const copiedBefore = progress.copied;
-      const bytesBefore = progress.bytes;
+      inFlight.set(entry.source, { done: 0, bytes: 0, copied: 0 });
       try {
         const outcome = await copyFolder({
-          source,
-          destination: destination.folder(entry.destination),
-          pairing: {
-            sourceAccount: mailboxIdentity(ctx.spec.source.host, username),
-            sourceFolder: entry.source,
-            destinationAccount: mailboxIdentity(ctx.spec.destination.host, localUsername),
-            destinationFolder: entry.destination,
-          },
+          source: isPop3Inbox(entry.source)
+            ? pop3SourceFolder(pop3!)
+            : imapSourceFolder(lane.source!, entry.source),
+          destination: lane.destination.folder(entry.destination),
+          pairing: pairingOf(entry),
           ledger: ctx.ledger,
           budget: ctx.budget,
           batchBytes: ctx.batchBytes,
-          signal: ctx.signal,
+          signal: lane.signal,
           beforeWrite: ctx.beforeWrite,
           onProgress: (done, total, bytes, copied) => {
             totals.set(entry.source, total);
-            progress.copied = copiedBefore + copied;
-            progress.bytes = bytesBefore + bytes;
-            progress.total = Math.max(progress.total, grandTotal());
-            ctx.emit({
-              type: 'progress',
-              progress: {
-                status: 'running',
-                folder: entry.source,
-                messagesDone: sum.copied + sum.skipped + sum.failed + done,
-                messagesTotal: grandTotal(),
-                bytesDone: sum.bytes + bytes,
-              },
-            });
+            inFlight.set(entry.source, { done, bytes, copied });
+            report(entry.source);
           },
           onMessageFailed: (failure) =>
             log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
-          listed:
-            pop3 && entry.source.toUpperCase() === 'INBOX'
-              ? undefined
-              : {
-                  source: sourceStatus.get(entry.source),
-                  destination: destinationStatus.get(entry.destination),
-                },
+          listed: isPop3Inbox(entry.source)
+            ? undefined
+            : {
+                source: sourceStatus.get(entry.source),
+                destination: destinationStatus.get(entry.destination),
+              },
         });
+        inFlight.delete(entry.source);
         sum.copied += outcome.copied;
         sum.skipped += outcome.skipped;
         sum.failed += outcome.failed;
@@ -350,8 +379,15 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           message: folderSummary(entry.source, entry.destination, outcome),
         });
       } catch (error) {
+        const copiedSoFar = inFlight.get(entry.source);
+        inFlight.delete(entry.source);
         const failure = folderLevelFailure(error);
-        if (!failure) throw error;
+        if (!failure) {
+          // What landed before the connection dropped still counts for the next attempt.
+          sum.copied += copiedSoFar?.copied ?? 0;
+          sum.bytes += copiedSoFar?.bytes ?? 0;
+          throw error;
+        }
         partial = true;
         folderDone(ctx, {
           ...base,
@@ -370,11 +406,36 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           message: `The folder "${entry.source}" could not be copied: ${failure}`,
         });
       }
-    }
+    };
+
+    // Source folders merged into one destination folder go on one lane, one after the other: two
+    // lanes appending to the same folder would each take the other for a foreign writer.
+    const groups = new Map<string, Array<(typeof plan.entries)[number]>>();
+    for (const entry of plan.entries)
+      groups.set(entry.destination, [...(groups.get(entry.destination) ?? []), entry]);
+    const queue = [...groups.values()];
+    await inLanes(lanesOpening, ctx.signal, async (lane) => {
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        for (const entry of group) {
+          if (lane.signal.aborted) throw ctx.signal.aborted ? stoppedError() : lane.signal.reason;
+          await copyOne(entry, lane);
+        }
+      }
+    });
     return { status: partial ? 'partial' : 'done', ...sum, error: null };
   } finally {
+    await Promise.allSettled(lanes);
     await Promise.allSettled(clients.map((c) => c.close()));
   }
+}
+
+/**
+ * A second pair of connections pays for its logins when two or more folders are copied for the
+ * first time and there is enough of them: one folder's first fetch and last APPEND then overlap
+ * the other's transfer.
+ */
+function worthASecondLane(firstCopies: readonly number[]): boolean {
+  return firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200;
 }
 
 /** A server's NO to one folder (not a lost connection or a full mailbox): the account carries on. */

@@ -7,10 +7,14 @@ import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { migrateArgs } from '../../support/cli-migrate.ts';
 import { runCliProcess } from '../../support/run-cli-process.ts';
+import { startSlowLink } from '../../harness/slow-link.ts';
+import type { SlowLink } from '../../harness/slow-link.ts';
 
 const MESSAGES = 600;
 let source: DovecotServer;
 let destination: DovecotServer;
+// The first run reads the source through a slow link, so it is surely killed in the middle.
+let link: SlowLink;
 const dir = makeTempDir('cli-resume');
 const db = join(dir.path, 'cutover.db');
 
@@ -38,15 +42,23 @@ beforeAll(async () => {
   }
   await client.logout();
   writeFileSync(join(dir.path, 'users.csv'), 'ann,old,ann,new\n');
+  link = await startSlowLink({ host: source.host, port: source.ports.imaps }, 800_000);
 });
 
 afterAll(async () => {
-  await Promise.allSettled([source?.stop(), destination?.stop()]);
+  await Promise.allSettled([link?.stop(), source?.stop(), destination?.stop()]);
   dir.remove();
 });
 
 const common = () =>
-  migrateArgs({ db, source, destination, users: join(dir.path, 'users.csv'), name: 'office' });
+  migrateArgs({
+    db,
+    source,
+    destination,
+    users: join(dir.path, 'users.csv'),
+    name: 'office',
+    sourcePort: link.port,
+  });
 
 describe('cutover migrate killed with SIGKILL in the middle, then cutover retry', () => {
   it('ends with every message on the destination exactly once', async () => {
