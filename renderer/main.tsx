@@ -1,11 +1,11 @@
 // Entry point: picks how to reach main, builds the store, and renders the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { pickBridge } from './bridge/pick-bridge.ts';
-import { createAppStore } from './state/app-store.ts';
-import { StoreContext } from './state/store-context.ts';
+import { pickBridge } from './app/bridge/pick-bridge.ts';
+import { createAppStore } from './app/app-store.ts';
+import { StoreContext } from './app/store-context.ts';
 import { App } from './App.tsx';
-import { NoKeyNotice } from './components/NoKeyNotice.tsx';
+import { NoKeyNotice } from './ui/NoKeyNotice.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';

@@ -4,7 +4,7 @@ import {
   describeAccountBatch,
   describeServer,
   projectReadiness,
-} from '../../../renderer/migration/project-start.ts';
+} from '../../../renderer/features/migration/logic/project-start.ts';
 
 const profile = (role: ServerProfile['role'], patch: Partial<ServerProfile> = {}): ServerProfile => ({
   role,

@@ -1,0 +1,106 @@
+// Turns what the start form holds into a `jobs.start` call. The few things the form can check
+// by itself (ports and the number of accounts at once are numbers) are checked here; the rest
+// is main's to judge, so both places never disagree.
+import type { CallArgs } from '../../../../preload/contract.ts';
+import type { DestinationProtocol, PortName, SourceProtocol } from '../../servers/logic/server-options.ts';
+import {
+  DESTINATION_PROTOCOLS,
+  PORT_LABELS,
+  normaliseFingerprint,
+  readPort,
+  sourceProtocol,
+} from '../../servers/logic/server-options.ts';
+import type { StartField, StartProblems } from './start-problems.ts';
+import { FIELD_ORDER } from './start-problems.ts';
+
+export interface StartFormValues {
+  name: string;
+  source: {
+    host: string;
+    protocol: SourceProtocol;
+    ports: Record<PortName, string>;
+    allowPlaintext: boolean;
+    trust: string;
+  };
+  destination: {
+    host: string;
+    protocol: DestinationProtocol;
+    port: string;
+    allowPlaintext: boolean;
+    trust: string;
+    adminUser: string;
+    adminPassword: string;
+  };
+  users: string;
+  /** The separator of the users list; empty: found from the lines. */
+  delimiter: string;
+  skip: string;
+  translate: string;
+  concurrency: string;
+}
+
+export type StartRequest =
+  { ok: true; args: CallArgs<'jobs.start'> } | { ok: false; problems: StartProblems };
+
+export function buildStartRequest(projectId: number, values: StartFormValues): StartRequest {
+  const byField: Partial<Record<StartField, string[]>> = {};
+  const problem = (field: StartField, text: string) => (byField[field] ??= []).push(text);
+
+  const ports: Partial<Record<PortName, number>> = {};
+  for (const name of sourceProtocol(values.source.protocol).ports) {
+    const port = readPort(values.source.ports[name]);
+    if (port === null)
+      problem('sourcePorts', `The ${PORT_LABELS[name]} must be a whole number from 0 to 65535.`);
+    else ports[name] = port;
+  }
+  const destinationPortName = DESTINATION_PROTOCOLS.find(
+    (p) => p.value === values.destination.protocol,
+  )!.port;
+  const destinationPort =
+    values.destination.port.trim() === '' ? undefined : readPort(values.destination.port);
+  if (destinationPort === null)
+    problem(
+      'destinationPort',
+      `The ${PORT_LABELS[destinationPortName]} must be a whole number from 1 to 65535.`,
+    );
+  const concurrency = Number(values.concurrency);
+  if (!/^\s*\d+\s*$/.test(values.concurrency) || concurrency < 1 || concurrency > 50)
+    problem('concurrency', 'Accounts at once must be a whole number from 1 to 50.');
+  const adminUser = values.destination.adminUser.trim();
+  if (adminUser && !values.destination.adminPassword)
+    problem('admin', 'Enter the administrator’s password, or leave the administrator empty.');
+
+  const fields = FIELD_ORDER.filter((f) => byField[f]?.length);
+  if (fields.length > 0) return { ok: false, problems: { byField, general: [], fields } };
+
+  const sourceTrust = values.source.trust.trim();
+  const destinationTrust = values.destination.trust.trim();
+  return {
+    ok: true,
+    args: {
+      projectId,
+      ...(values.name.trim() ? { name: values.name.trim() } : {}),
+      source: {
+        host: values.source.host,
+        protocol: values.source.protocol,
+        ports,
+        allowPlaintext: values.source.allowPlaintext,
+        trustedFingerprint: sourceTrust ? normaliseFingerprint(sourceTrust) : null,
+      },
+      destination: {
+        host: values.destination.host,
+        protocol: values.destination.protocol,
+        ...(destinationPort !== undefined && destinationPort !== null ? { port: destinationPort } : {}),
+        allowPlaintext: values.destination.allowPlaintext,
+        trustedFingerprint: destinationTrust ? normaliseFingerprint(destinationTrust) : null,
+        adminUser: adminUser || null,
+        adminPassword: adminUser ? values.destination.adminPassword : null,
+      },
+      users: values.users,
+      ...(values.delimiter ? { delimiter: values.delimiter } : {}),
+      skip: values.skip,
+      translate: values.translate,
+      concurrency,
+    },
+  };
+}

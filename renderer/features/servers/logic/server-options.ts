@@ -1,0 +1,78 @@
+// The choices of the start form's server sections: protocols with their default ports, which
+// ports each one uses, and a forgiving reading of pasted certificate fingerprints.
+import type { CallArgs } from '../../../../preload/contract.ts';
+
+type StartArgs = CallArgs<'jobs.start'>;
+export type SourceProtocol = StartArgs['source']['protocol'];
+export type DestinationProtocol = NonNullable<StartArgs['destination']['protocol']>;
+export type PortName = 'imap' | 'imaps' | 'pop3' | 'pop3s';
+
+export const DEFAULT_PORTS: Readonly<Record<PortName, number>> = {
+  imap: 143,
+  imaps: 993,
+  pop3: 110,
+  pop3s: 995,
+};
+
+export const PORT_LABELS: Readonly<Record<PortName, string>> = {
+  imaps: 'IMAPS port',
+  imap: 'IMAP port',
+  pop3s: 'POP3S port',
+  pop3: 'POP3 port',
+};
+
+export interface SourceProtocolOption {
+  value: SourceProtocol;
+  label: string;
+  /** The ports this protocol connects to, in the order the form shows them. */
+  ports: readonly PortName[];
+}
+
+export const SOURCE_PROTOCOLS: readonly SourceProtocolOption[] = [
+  { value: 'imaps', label: 'IMAP, encrypted from the start (IMAPS)', ports: ['imaps'] },
+  { value: 'imap', label: 'IMAP, encrypted with STARTTLS', ports: ['imap'] },
+  { value: 'pop3s', label: 'POP3, encrypted from the start (POP3S) — Inbox only', ports: ['pop3s'] },
+  { value: 'pop3', label: 'POP3, encrypted with STLS — Inbox only', ports: ['pop3'] },
+  {
+    value: 'auto',
+    label: 'Auto: Inbox over POP3, the other folders over IMAP',
+    ports: ['imaps', 'imap', 'pop3s', 'pop3'],
+  },
+];
+
+export const DESTINATION_PROTOCOLS: ReadonlyArray<{
+  value: DestinationProtocol;
+  label: string;
+  port: PortName;
+}> = [
+  { value: 'imaps', label: 'IMAPS (encrypted from the start)', port: 'imaps' },
+  { value: 'imap', label: 'IMAP with STARTTLS', port: 'imap' },
+];
+
+export function sourceProtocol(value: SourceProtocol): SourceProtocolOption {
+  return SOURCE_PROTOCOLS.find((p) => p.value === value) ?? SOURCE_PROTOCOLS[0]!;
+}
+
+/** Protocols that may use a port without TLS from the start, where plain text is a choice. */
+export function mayBePlaintext(protocol: SourceProtocol | DestinationProtocol): boolean {
+  return protocol === 'imap' || protocol === 'pop3' || protocol === 'auto';
+}
+
+/**
+ * A SHA-256 fingerprint as main stores it (AA:BB:…) from what people paste: with or without
+ * colons or spaces, upper or lower case, or a whole `sha256 Fingerprint=…` line from openssl.
+ * Anything else is returned trimmed, for main to explain.
+ */
+export function normaliseFingerprint(text: string): string {
+  const value = text.trim().replace(/^[^=]*=/, '');
+  const hex = value.replace(/[\s:-]/g, '');
+  if (/^[0-9a-fA-F]{64}$/.test(hex)) return hex.toUpperCase().match(/../g)!.join(':');
+  return text.trim();
+}
+
+/** A port typed into the form: a whole number 0–65535, or null when it is not one. */
+export function readPort(text: string): number | null {
+  if (!/^\s*\d{1,5}\s*$/.test(text)) return null;
+  const port = Number(text);
+  return port <= 65535 ? port : null;
+}

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Account } from '../../../../preload/contract.ts';
+import { useAppState } from '../../../app/store-context.ts';
+import { Notice } from '../../../ui/Notice.tsx';
+import { AccountsTable } from './AccountsTable.tsx';
+import { PasteField, TextFileField } from '../../../ui/PasteField.tsx';
+import { DelimiterSelect } from '../../../ui/DelimiterSelect.tsx';
+import { usePastedImport } from './use-pasted-import.ts';
+
+/** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
+export function AccountsSection({ projectId }: { projectId: number }) {
+  const api = useAppState((s) => s.api);
+  const refreshProjects = useAppState((s) => s.refreshProjects);
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [delimiter, setDelimiter] = useState('');
+  const id = 'accounts-import';
+  const paste = usePastedImport({
+    fieldId: id,
+    importText: (text) => api.accounts.import({ projectId, text, ...(delimiter ? { delimiter } : {}) }),
+    describe: ({ added, updated }) =>
+      `Imported: ${added} added, ${updated} updated. Passwords are stored encrypted and are not shown again.`,
+    after: () => reload(),
+  });
+  const { setMessage } = paste;
+
+  const load = useCallback(async () => {
+    const result = await api.accounts.list({ projectId });
+    if (result.ok) setAccounts(result.value);
+    else setMessage({ tone: 'error', text: `The accounts could not be loaded. ${result.error.message}` });
+  }, [api, projectId, setMessage]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // The project list shows account counts.
+  const reload = async () => {
+    await load();
+    await refreshProjects();
+  };
+
+  const remove = async (account: Account) => {
+    const result = await api.accounts.remove({ accountId: account.id });
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: `${account.username} was not removed. ${result.error.message}` });
+      return;
+    }
+    setMessage({ tone: 'success', text: `Removed ${account.username}.` });
+    await reload();
+  };
+
+  return (
+    <section className="card" aria-labelledby="accounts-title">
+      <h3 id="accounts-title" className="section-title">
+        Accounts
+      </h3>
+      {paste.message ? (
+        <Notice tone={paste.message.tone}>
+          <p>{paste.message.text}</p>
+        </Notice>
+      ) : null}
+      <PasteField
+        id={id}
+        label="Paste the accounts"
+        rows={6}
+        hint={
+          <>
+            One per line: <code>username,password</code>, optionally followed by the new server’s username and
+            password: <code>username,password,new_username,new_password</code>. Commas, semicolons or tabs all
+            work.
+          </>
+        }
+        value={paste.text}
+        onChange={paste.setText}
+        errors={paste.lineErrors}
+      />
+      <DelimiterSelect id={`${id}-delimiter`} value={delimiter} onChange={setDelimiter} />
+      <TextFileField
+        id={`${id}-file`}
+        label="Or pick a CSV file"
+        accept=".csv,.txt,text/csv,text/plain"
+        onText={paste.setText}
+        hint="The file is read on this computer and shown above before anything is imported."
+      />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          aria-disabled={paste.busy || undefined}
+          onClick={() => void paste.run()}
+        >
+          {paste.busy ? 'Importing…' : 'Import accounts'}
+        </button>
+      </div>
+      <h4 className="subsection-title accounts-list-title">In this project</h4>
+      {accounts === null ? (
+        <p className="muted">Loading accounts…</p>
+      ) : (
+        <AccountsTable accounts={accounts} onRemove={(a) => void remove(a)} />
+      )}
+    </section>
+  );
+}
