@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickBridge } from './app/bridge/pick-bridge.ts';
 import { createAppStore } from './app/app-store.ts';
+import { animationFrames } from './app/animation-frames.ts';
 import { StoreContext } from './app/store-context.ts';
 import { App } from './App.tsx';
 import { NoKeyNotice } from './ui/NoKeyNotice.tsx';
@@ -19,7 +20,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');
 
 const bridge = pickBridge();
-const store = bridge.ok ? createAppStore(bridge.api) : null;
+const store = bridge.ok ? createAppStore(bridge.api, animationFrames) : null;
 createRoot(container).render(
   <StrictMode>
     {store ? (

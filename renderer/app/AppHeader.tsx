@@ -1,4 +1,4 @@
-import { selectCurrentProject } from './app-store.ts';
+import { selectCurrentProject } from '../features/projects/state/projects-slice.ts';
 import { useAppState } from './store-context.ts';
 import { formatLongDay } from '../features/phases/logic/format-day.ts';
 

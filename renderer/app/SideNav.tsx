@@ -1,5 +1,5 @@
 import type { Page } from './app-store.ts';
-import { selectCurrentProject } from './app-store.ts';
+import { selectCurrentProject } from '../features/projects/state/projects-slice.ts';
 import { useAppState } from './store-context.ts';
 import { PHASES, phaseStartDay } from '../features/phases/logic/phase-schedule.ts';
 import { formatShortDay } from '../features/phases/logic/format-day.ts';

@@ -1,107 +1,66 @@
-// The renderer's state: which page is showing, the projects, and which one is current.
-// Actions call the API and return its Result, so a form can show an error next to its field.
+// The renderer's one store: which page is showing, and each feature's slice (its data and the
+// actions that call the API). Components reach main only through these actions.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { CallArgs, CutoverApi, Project, ProjectSummary, Result } from '../../preload/contract.ts';
+import type { CutoverApi } from '../../preload/contract.ts';
 import type { PhaseId } from '../features/phases/logic/phase-schedule.ts';
+import type { ProjectsState } from '../features/projects/state/projects-slice.ts';
+import { createProjectsSlice } from '../features/projects/state/projects-slice.ts';
+import type { FrameScheduler } from '../features/migration/logic/progress-batcher.ts';
 import type { MigrationState } from '../features/migration/state/migration-slice.ts';
 import { createMigrationSlice } from '../features/migration/state/migration-slice.ts';
+import type { AccountsState } from '../features/setup/state/accounts-slice.ts';
+import { createAccountsSlice } from '../features/setup/state/accounts-slice.ts';
+import type { ServerProfilesState } from '../features/setup/state/server-profiles-slice.ts';
+import { createServerProfilesSlice } from '../features/setup/state/server-profiles-slice.ts';
+import type { AliasesState } from '../features/setup/state/aliases-slice.ts';
+import { createAliasesSlice } from '../features/setup/state/aliases-slice.ts';
+import type { PlaybookState } from '../features/tasks/state/playbook-slice.ts';
+import { createPlaybookSlice } from '../features/tasks/state/playbook-slice.ts';
+import type { ProvisioningState } from '../features/tasks/state/provisioning-slice.ts';
+import { createProvisioningSlice } from '../features/tasks/state/provisioning-slice.ts';
+import type { NoticesState } from '../features/notices/state/notices-slice.ts';
+import { createNoticesSlice } from '../features/notices/state/notices-slice.ts';
+import type { TimelineState } from '../features/timeline/state/timeline-slice.ts';
+import { createTimelineSlice } from '../features/timeline/state/timeline-slice.ts';
+import type { CheckState } from '../features/check/state/check-slice.ts';
+import { createCheckSlice } from '../features/check/state/check-slice.ts';
 
 /** The pages of the nav: projects, the four phases, and the screens their tasks open. */
 export type Page = 'projects' | PhaseId | 'migration' | 'setup' | 'notices' | 'timeline' | 'end-user-check';
 
-export type ProjectsStatus = 'loading' | 'ready' | 'failed';
-
-export interface AppState extends MigrationState {
-  /** The typed API, for pages whose data lives only while they are open (tasks, profiles). */
-  api: CutoverApi;
+export interface AppState
+  extends
+    ProjectsState,
+    MigrationState,
+    AccountsState,
+    ServerProfilesState,
+    AliasesState,
+    PlaybookState,
+    ProvisioningState,
+    NoticesState,
+    TimelineState,
+    CheckState {
   page: Page;
-  projects: ProjectSummary[];
-  projectsStatus: ProjectsStatus;
-  /** Why the list could not be loaded, in plain words. */
-  projectsError: string | null;
-  currentProjectId: number | null;
   navigate(page: Page): void;
-  selectProject(projectId: number | null): void;
-  loadProjects(): Promise<void>;
-  createProject(args: CallArgs<'projects.create'>): Promise<Result<Project>>;
-  renameProject(projectId: number, name: string): Promise<Result<Project>>;
-  deleteProject(projectId: number): Promise<Result<{ deleted: true }>>;
-  /** Changes customer, domains or cutover date; the header and nav follow. */
-  updateProject(args: CallArgs<'projects.update'>): Promise<Result<Project>>;
-  /** Re-reads the list (account counts change after an import). */
-  refreshProjects(): Promise<void>;
 }
 
 export type AppStore = StoreApi<AppState>;
 
-/** One store per window, bound to the API the bridge picked. */
-export function createAppStore(api: CutoverApi): AppStore {
-  return createStore<AppState>()((set, get) => {
-    const refresh = async () => {
-      const result = await api.projects.list();
-      if (!result.ok) {
-        set({ projectsStatus: 'failed', projectsError: result.error.message });
-        return;
-      }
-      const projects = result.value;
-      const current = get().currentProjectId;
-      set({
-        projects,
-        projectsStatus: 'ready',
-        projectsError: null,
-        // A project deleted elsewhere (another window, the CLI) stops being current.
-        currentProjectId: projects.some((p) => p.id === current) ? current : null,
-      });
-    };
-
-    return {
-      ...createMigrationSlice(api, set, get),
-      api,
-      page: 'projects',
-      projects: [],
-      projectsStatus: 'loading',
-      projectsError: null,
-      currentProjectId: null,
-      navigate: (page) => set({ page }),
-      selectProject: (projectId) => set({ currentProjectId: projectId }),
-      async loadProjects() {
-        set({ projectsStatus: 'loading', projectsError: null });
-        await refresh();
-      },
-      async createProject(args) {
-        const result = await api.projects.create(args);
-        if (result.ok) {
-          set({ currentProjectId: result.value.id });
-          await refresh();
-        }
-        return result;
-      },
-      async renameProject(projectId, name) {
-        const result = await api.projects.rename({ projectId, name });
-        // not-found: deleted elsewhere (another window, the CLI); the list should show that.
-        if (result.ok || result.error.code === 'not-found') await refresh();
-        return result;
-      },
-      async updateProject(args) {
-        const result = await api.projects.update(args);
-        if (result.ok || result.error.code === 'not-found') await refresh();
-        return result;
-      },
-      refreshProjects: refresh,
-      async deleteProject(projectId) {
-        const result = await api.projects.delete({ projectId });
-        if (result.ok || result.error.code === 'not-found') {
-          if (get().currentProjectId === projectId) set({ currentProjectId: null });
-          await refresh();
-        }
-        return result;
-      },
-    };
-  });
-}
-
-/** The current project's summary, or null when none is picked. */
-export function selectCurrentProject(state: AppState): ProjectSummary | null {
-  return state.projects.find((p) => p.id === state.currentProjectId) ?? null;
+/** One store per window, bound to the API the bridge picked; `frames` pace the job grid. */
+export function createAppStore(api: CutoverApi, frames: FrameScheduler): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createProjectsSlice(api, set, get),
+    ...createMigrationSlice(api, set, get, frames),
+    ...createAccountsSlice(api, set, get),
+    ...createServerProfilesSlice(api, set, get),
+    ...createAliasesSlice(api),
+    ...createPlaybookSlice(api, set, get),
+    ...createProvisioningSlice(api),
+    ...createNoticesSlice(api),
+    ...createTimelineSlice(api),
+    ...createCheckSlice(api),
+    page: 'projects',
+    navigate: (page) => set({ page }),
+  }));
 }

@@ -12,7 +12,7 @@ import { VerdictBox } from './VerdictBox.tsx';
 
 /** "Why does my mail app warn about the certificate?": one field, one button, a plain answer. */
 export function EndUserCheckPage() {
-  const api = useAppState((s) => s.api);
+  const checkServer = useAppState((s) => s.checkServer);
   const [target, setTarget] = useState('');
   const [advanced, setAdvanced] = useState<AdvancedValues>({ resolver: '', ports: {} });
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function EndUserCheckPage() {
     setBusy(true);
     setError(null);
     setReport(null);
-    const result = await api.diagnostics.checkServer({ target, ...extra });
+    const result = await checkServer({ target, ...extra });
     setBusy(false);
     if (result.ok) setReport(result.value.report as CertificateReport);
     else {

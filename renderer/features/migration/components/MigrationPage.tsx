@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { selectCurrentProject } from '../../../app/app-store.ts';
+import { selectCurrentProject } from '../../projects/state/projects-slice.ts';
 import { useAppState } from '../../../app/store-context.ts';
 import { Notice } from '../../../ui/Notice.tsx';
 import { JobHistory } from './JobHistory.tsx';

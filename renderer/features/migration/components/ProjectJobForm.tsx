@@ -1,13 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { CONCURRENCY } from '../../../../shared/limits.ts';
 import type { FormEvent, Ref } from 'react';
-import type { Account, ApiError, ServerProfiles } from '../../../../preload/contract.ts';
+import type { ApiError } from '../../../../preload/contract.ts';
 import type { StartFormValues } from '../logic/start-request.ts';
 import type { StartProblems } from '../logic/start-problems.ts';
 import { sortStartProblems } from '../logic/start-problems.ts';
 import { describeAccountBatch, describeServer, projectReadiness } from '../logic/project-start.ts';
 import { plural } from '../logic/progress-words.ts';
 import { useAppState } from '../../../app/store-context.ts';
+import { selectProjectAccounts } from '../../setup/state/accounts-slice.ts';
+import { selectProjectProfiles } from '../../setup/state/server-profiles-slice.ts';
 import { Notice } from '../../../ui/Notice.tsx';
 import { JobOptionFields } from './JobOptionFields.tsx';
 import { NotStartedNotice } from './NotStartedNotice.tsx';
@@ -25,8 +27,6 @@ interface ProjectJobFormProps {
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-type Loaded = { profiles: ServerProfiles; accounts: Account[] };
-
 /**
  * Starts jobs from what the project holds: its old and new server and its accounts, cut into
  * batches of at most 500. Passwords stay in main; this form never sees them.
@@ -38,11 +38,14 @@ export function ProjectJobForm({
   onCancel,
   headingRef,
 }: ProjectJobFormProps) {
-  const api = useAppState((s) => s.api);
+  const loadProfiles = useAppState((s) => s.loadProfiles);
+  const loadAccounts = useAppState((s) => s.loadAccounts);
+  const profiles = useAppState((s) => selectProjectProfiles(s, projectId));
+  const accounts = useAppState((s) => selectProjectAccounts(s, projectId));
   const navigate = useAppState((s) => s.navigate);
   const startProjectJob = useAppState((s) => s.startProjectJob);
   const base = useId();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [options, setOptions] = useState<OptionValues>({
     skip: '',
@@ -56,15 +59,15 @@ export function ProjectJobForm({
 
   useEffect(() => {
     let live = true;
-    void Promise.all([api.profiles.get({ projectId }), api.accounts.list({ projectId })]).then(([p, a]) => {
+    void Promise.all([loadProfiles(projectId), loadAccounts(projectId)]).then(([p, a]) => {
       if (!live) return;
-      if (p.ok && a.ok) setLoaded({ profiles: p.value, accounts: a.value });
+      if (p.ok && a.ok) setLoaded(true);
       else setLoadError(!p.ok ? p.error.message : !a.ok ? a.error.message : null);
     });
     return () => {
       live = false;
     };
-  }, [api, projectId]);
+  }, [loadProfiles, loadAccounts, projectId]);
 
   if (loadError) {
     return (
@@ -73,7 +76,7 @@ export function ProjectJobForm({
       </Notice>
     );
   }
-  if (!loaded) {
+  if (!loaded || !profiles || !accounts) {
     return (
       <p className="muted" role="status">
         Loading the project’s servers and accounts…
@@ -81,7 +84,6 @@ export function ProjectJobForm({
     );
   }
 
-  const { profiles, accounts } = loaded;
   const readiness = projectReadiness(profiles, accounts);
   const batchIndexes = readiness.batches.map((_, i) => i);
   const selected = chosen ?? new Set(batchIndexes);

@@ -55,12 +55,6 @@ export interface MigrationState {
 type SetState = (partial: Partial<MigrationState>) => void;
 type GetState = () => MigrationState;
 
-/** The browser's animation frames; a background tab gets none, so events just wait there. */
-const animationFrames: FrameScheduler = {
-  request: (callback) => requestAnimationFrame(() => callback()),
-  cancel: (handle) => cancelAnimationFrame(handle),
-};
-
 const JOB_END = new Set(['done', 'partial', 'failed', 'paused', 'cancelled']);
 const ACCOUNT_END = new Set(['done', 'partial', 'failed']);
 
@@ -68,7 +62,7 @@ export function createMigrationSlice(
   api: CutoverApi,
   set: SetState,
   get: GetState,
-  frames: FrameScheduler = animationFrames,
+  frames: FrameScheduler,
 ): MigrationState {
   let batcher: ProgressBatcher | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Account, NoticeKey, NoticePreview } from '../../../../preload/contract.ts';
 import { describeError } from '../../../app/error-words.ts';
 import { useAppState } from '../../../app/store-context.ts';
+import { selectProjectAccounts } from '../../setup/state/accounts-slice.ts';
 import { FieldError } from '../../../ui/FieldError.tsx';
 
 interface NoticeCopyProps {
@@ -11,13 +12,16 @@ interface NoticeCopyProps {
   unsaved: boolean;
 }
 
+const NO_ACCOUNTS: readonly Account[] = [];
+
 type Copied = { what: 'subject' | 'text'; ok: true } | { what: 'subject' | 'text'; ok: false };
 
 /** The saved notice filled in for one person or for everyone, with buttons to copy it. */
 export function NoticeCopy({ projectId, noticeKey, unsaved }: NoticeCopyProps) {
-  const api = useAppState((s) => s.api);
+  const loadAccounts = useAppState((s) => s.loadAccounts);
+  const previewNotice = useAppState((s) => s.previewNotice);
   const navigate = useAppState((s) => s.navigate);
-  const [accounts, setAccounts] = useState<Account[]>([]);
+  const accounts = useAppState((s) => selectProjectAccounts(s, projectId)) ?? NO_ACCOUNTS;
   const [accountId, setAccountId] = useState<number | null>(null);
   const [preview, setPreview] = useState<NoticePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,19 +31,13 @@ export function NoticeCopy({ projectId, noticeKey, unsaved }: NoticeCopyProps) {
   const id = `notice-${noticeKey}-copy`;
 
   useEffect(() => {
-    let live = true;
-    void api.accounts.list({ projectId }).then((result) => {
-      if (live && result.ok) setAccounts(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, projectId]);
+    void loadAccounts(projectId);
+  }, [loadAccounts, projectId]);
 
   useEffect(() => {
     let live = true;
     setCopied(null);
-    void api.notices.preview({ projectId, key: noticeKey, accountId }).then((result) => {
+    void previewNotice({ projectId, key: noticeKey, accountId }).then((result) => {
       if (!live) return;
       if (result.ok) {
         setPreview(result.value);
@@ -52,7 +50,7 @@ export function NoticeCopy({ projectId, noticeKey, unsaved }: NoticeCopyProps) {
     return () => {
       live = false;
     };
-  }, [api, projectId, noticeKey, accountId]);
+  }, [previewNotice, projectId, noticeKey, accountId]);
 
   const copy = async (what: 'subject' | 'text') => {
     if (!preview) return;

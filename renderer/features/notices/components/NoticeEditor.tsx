@@ -15,7 +15,9 @@ interface NoticeEditorProps {
 
 /** One notice's subject and text, the merge fields it may use, and the drafts for every user. */
 export function NoticeEditor({ projectId, template, fields, onChanged }: NoticeEditorProps) {
-  const api = useAppState((s) => s.api);
+  const saveNotice = useAppState((s) => s.saveNotice);
+  const resetNotice = useAppState((s) => s.resetNotice);
+  const renderNotices = useAppState((s) => s.renderNotices);
   const navigate = useAppState((s) => s.navigate);
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
@@ -26,7 +28,7 @@ export function NoticeEditor({ projectId, template, fields, onChanged }: NoticeE
 
   const save = async () => {
     setError(null);
-    const result = await api.notices.save({ projectId, key: template.key, subject, body });
+    const result = await saveNotice({ projectId, key: template.key, subject, body });
     if (!result.ok) return setError(describeError(result.error).message);
     setStatus('✓ Saved');
     onChanged(result.value);
@@ -34,7 +36,7 @@ export function NoticeEditor({ projectId, template, fields, onChanged }: NoticeE
 
   const reset = async () => {
     setError(null);
-    const result = await api.notices.reset({ projectId, key: template.key });
+    const result = await resetNotice({ projectId, key: template.key });
     if (!result.ok) return setError(describeError(result.error).message);
     setSubject(result.value.subject);
     setBody(result.value.body);
@@ -45,7 +47,7 @@ export function NoticeEditor({ projectId, template, fields, onChanged }: NoticeE
   const download = async () => {
     setError(null);
     const from_ = from.trim();
-    const result = await api.notices.render({
+    const result = await renderNotices({
       projectId,
       key: template.key,
       format: 'eml',

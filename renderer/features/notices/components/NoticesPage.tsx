@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { NoticeKey, NoticeTemplates } from '../../../../preload/contract.ts';
-import { selectCurrentProject } from '../../../app/app-store.ts';
+import { selectCurrentProject } from '../../projects/state/projects-slice.ts';
 import { useAppState } from '../../../app/store-context.ts';
 import { Notice } from '../../../ui/Notice.tsx';
 import { NoticeEditor } from './NoticeEditor.tsx';
@@ -9,7 +9,7 @@ import { PickProjectPrompt } from '../../../app/PickProjectPrompt.tsx';
 /** The four user notices: pick one, edit its text with merge fields, save drafts for everyone. */
 export function NoticesPage() {
   const project = useAppState(selectCurrentProject);
-  const api = useAppState((s) => s.api);
+  const loadNoticeTemplates = useAppState((s) => s.loadNoticeTemplates);
   const [data, setData] = useState<NoticeTemplates | null>(null);
   const [chosen, setChosen] = useState<NoticeKey>('three-weeks-before');
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +18,7 @@ export function NoticesPage() {
   useEffect(() => {
     if (projectId === null) return;
     let live = true;
-    void api.notices.templates({ projectId }).then((result) => {
+    void loadNoticeTemplates(projectId).then((result) => {
       if (!live) return;
       if (result.ok) setData(result.value);
       else setError(result.error.message);
@@ -26,7 +26,7 @@ export function NoticesPage() {
     return () => {
       live = false;
     };
-  }, [api, projectId]);
+  }, [loadNoticeTemplates, projectId]);
 
   const template = data?.templates.find((t) => t.key === chosen) ?? null;
   return (

@@ -2,7 +2,7 @@ import type { PhaseId } from '../logic/phase-schedule.ts';
 import { PHASES, daysBetween, phaseById, phaseStartDay } from '../logic/phase-schedule.ts';
 import { PHASE_SUMMARIES } from '../logic/phase-summaries.ts';
 import { describeDistance, formatLongDay, localToday } from '../logic/format-day.ts';
-import { selectCurrentProject } from '../../../app/app-store.ts';
+import { selectCurrentProject } from '../../projects/state/projects-slice.ts';
 import { useAppState } from '../../../app/store-context.ts';
 import { MigrateMailTask } from '../../migration/components/MigrateMailTask.tsx';
 import { TaskList } from '../../tasks/components/TaskList.tsx';

@@ -1,52 +1,44 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Account } from '../../../../preload/contract.ts';
 import { useAppState } from '../../../app/store-context.ts';
 import { Notice } from '../../../ui/Notice.tsx';
-import { AccountsTable } from './AccountsTable.tsx';
 import { PasteField, TextFileField } from '../../../ui/PasteField.tsx';
 import { DelimiterSelect } from '../../../ui/DelimiterSelect.tsx';
+import { selectProjectAccounts } from '../state/accounts-slice.ts';
+import { AccountsTable } from './AccountsTable.tsx';
 import { usePastedImport } from './use-pasted-import.ts';
 
 /** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
 export function AccountsSection({ projectId }: { projectId: number }) {
-  const api = useAppState((s) => s.api);
-  const refreshProjects = useAppState((s) => s.refreshProjects);
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const loadAccounts = useAppState((s) => s.loadAccounts);
+  const importAccounts = useAppState((s) => s.importAccounts);
+  const removeAccount = useAppState((s) => s.removeAccount);
+  const accounts = useAppState((s) => selectProjectAccounts(s, projectId));
   const [delimiter, setDelimiter] = useState('');
   const id = 'accounts-import';
+  // A clean import re-reads the accounts and the project list (it shows account counts).
   const paste = usePastedImport({
     fieldId: id,
-    importText: (text) => api.accounts.import({ projectId, text, ...(delimiter ? { delimiter } : {}) }),
+    importText: (text) => importAccounts({ projectId, text, ...(delimiter ? { delimiter } : {}) }),
     describe: ({ added, updated }) =>
       `Imported: ${added} added, ${updated} updated. Passwords are stored encrypted and are not shown again.`,
-    after: () => reload(),
   });
   const { setMessage } = paste;
 
-  const load = useCallback(async () => {
-    const result = await api.accounts.list({ projectId });
-    if (result.ok) setAccounts(result.value);
-    else setMessage({ tone: 'error', text: `The accounts could not be loaded. ${result.error.message}` });
-  }, [api, projectId, setMessage]);
-
   useEffect(() => {
-    void load();
-  }, [load]);
-
-  // The project list shows account counts.
-  const reload = async () => {
-    await load();
-    await refreshProjects();
-  };
+    void loadAccounts(projectId).then((result) => {
+      if (!result.ok)
+        setMessage({ tone: 'error', text: `The accounts could not be loaded. ${result.error.message}` });
+    });
+  }, [loadAccounts, projectId, setMessage]);
 
   const remove = async (account: Account) => {
-    const result = await api.accounts.remove({ accountId: account.id });
+    const result = await removeAccount(account);
     if (!result.ok) {
       setMessage({ tone: 'error', text: `${account.username} was not removed. ${result.error.message}` });
       return;
     }
     setMessage({ tone: 'success', text: `Removed ${account.username}.` });
-    await reload();
   };
 
   return (

@@ -11,30 +11,32 @@ import { usePastedImport } from './use-pasted-import.ts';
  * domain with its mailboxes and aliases, each alias with where it delivers and what to check.
  */
 export function AliasesSection({ projectId, projectVersion }: { projectId: number; projectVersion: string }) {
-  const api = useAppState((s) => s.api);
+  const loadAliases = useAppState((s) => s.loadAliases);
+  const importAliases = useAppState((s) => s.importAliases);
+  const removeAlias = useAppState((s) => s.removeAlias);
   const [inventory, setInventory] = useState<AliasInventory | null>(null);
   const id = 'aliases-import';
   const paste = usePastedImport({
     fieldId: id,
-    importText: (text) => api.aliases.import({ projectId, text }),
+    importText: (text) => importAliases({ projectId, text }),
     describe: ({ added, updated }) => `Aliases imported: ${added} added, ${updated} updated.`,
     after: (): Promise<void> => load(),
   });
   const { setMessage } = paste;
 
   const load = useCallback(async () => {
-    const result = await api.aliases.inventory({ projectId });
+    const result = await loadAliases(projectId);
     if (result.ok) setInventory(result.value);
     else setMessage({ tone: 'error', text: `The aliases could not be loaded. ${result.error.message}` });
     // projectVersion: the project's domains or accounts changed, so the notes may have too.
-  }, [api, projectId, projectVersion, setMessage]);
+  }, [loadAliases, projectId, projectVersion, setMessage]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   const remove = async (alias: Alias) => {
-    const result = await api.aliases.remove({ aliasId: alias.id });
+    const result = await removeAlias(alias.id);
     if (!result.ok) {
       setMessage({ tone: 'error', text: `${alias.address} was not removed. ${result.error.message}` });
       return;

@@ -19,7 +19,6 @@ interface ServerProfileFormProps {
   projectId: number;
   role: ServerRole;
   profile: ServerProfile | null;
-  onSaved(profile: ServerProfile): void;
 }
 
 const TITLES: Record<ServerRole, { title: string; hint: string }> = {
@@ -30,8 +29,10 @@ const TITLES: Record<ServerRole, { title: string; hint: string }> = {
 const FIELDS_WITH_OWN_ERROR = new Set(['host', 'protocol', 'adminUser', 'adminPassword']);
 
 /** One server of the project, with "Test connection" and trusting its certificate. */
-export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerProfileFormProps) {
-  const api = useAppState((s) => s.api);
+export function ServerProfileForm({ projectId, role, profile }: ServerProfileFormProps) {
+  const saveProfile = useAppState((s) => s.saveProfile);
+  const testConnection = useAppState((s) => s.testConnection);
+  const trustCertificate = useAppState((s) => s.trustCertificate);
   const options =
     role === 'source'
       ? SOURCE_PROTOCOLS
@@ -79,7 +80,7 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
         : removeAdmin
           ? { adminUser: null }
           : { adminUser: adminUser.trim() || null, ...(adminPassword !== '' ? { adminPassword } : {}) };
-    const result = await api.profiles.save({ projectId, role, host, protocol, ports: portValues, ...admin });
+    const result = await saveProfile({ projectId, role, host, protocol, ports: portValues, ...admin });
     if (!result.ok) {
       const words = describeError(result.error);
       setError({ field: words.field, message: words.message });
@@ -90,7 +91,6 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
     setAdminUser(result.value.adminUser ?? '');
     setAdminPassword('');
     setHasAdminPassword(result.value.hasAdminPassword);
-    onSaved(result.value);
     return true;
   };
 
@@ -105,7 +105,7 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
     setReport(null);
     setSaved(false);
     if (await save()) {
-      const result = await api.profiles.testConnection({ projectId, role });
+      const result = await testConnection({ projectId, role });
       if (result.ok) setReport(result.value.report as CertificateReport);
       else
         setError({ field: null, message: `The test could not run. ${describeError(result.error).message}` });
@@ -115,14 +115,13 @@ export function ServerProfileForm({ projectId, role, profile, onSaved }: ServerP
 
   const trust = async (fingerprint: string | null) => {
     setBusy('testing');
-    const result = await api.profiles.trustCertificate({ projectId, role, fingerprint256: fingerprint });
+    const result = await trustCertificate({ projectId, role, fingerprint256: fingerprint });
     setBusy(null);
     if (!result.ok) {
       setError({ field: null, message: describeError(result.error).message });
       return;
     }
     setPinned(result.value.pinnedFingerprint);
-    onSaved(result.value);
     await test();
   };
 

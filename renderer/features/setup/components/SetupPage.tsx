@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Project, ServerProfiles } from '../../../../preload/contract.ts';
-import { selectCurrentProject } from '../../../app/app-store.ts';
+import type { Project } from '../../../../preload/contract.ts';
+import { selectCurrentProject } from '../../projects/state/projects-slice.ts';
 import { useAppState } from '../../../app/store-context.ts';
+import { selectProjectProfiles } from '../state/server-profiles-slice.ts';
 import { Notice } from '../../../ui/Notice.tsx';
 import { ProjectDetailsForm } from './ProjectDetailsForm.tsx';
 import { ServerProfileForm } from './ServerProfileForm.tsx';
@@ -12,27 +13,27 @@ import { PickProjectPrompt } from '../../../app/PickProjectPrompt.tsx';
 /** Prepare · Servers and accounts: what the rest of the wizard needs to know about the project. */
 export function SetupPage() {
   const summary = useAppState(selectCurrentProject);
-  const api = useAppState((s) => s.api);
+  const loadProject = useAppState((s) => s.loadProject);
+  const loadProfiles = useAppState((s) => s.loadProfiles);
   const [project, setProject] = useState<Project | null>(null);
-  const [profiles, setProfiles] = useState<ServerProfiles | null>(null);
   const [error, setError] = useState<string | null>(null);
   const projectId = summary?.id ?? null;
+  const profiles = useAppState((s) => (projectId === null ? null : selectProjectProfiles(s, projectId)));
 
   useEffect(() => {
     if (projectId === null) return;
     let live = true;
-    void Promise.all([api.projects.get({ projectId }), api.profiles.get({ projectId })]).then(([p, s]) => {
+    void Promise.all([loadProject(projectId), loadProfiles(projectId)]).then(([p, s]) => {
       if (!live) return;
       if (p.ok && s.ok) {
         setProject(p.value);
-        setProfiles(s.value);
         setError(null);
       } else setError((p.ok ? null : p.error.message) ?? (s.ok ? '' : s.error.message));
     });
     return () => {
       live = false;
     };
-  }, [api, projectId]);
+  }, [loadProject, loadProfiles, projectId]);
 
   return (
     <section className="page setup-page" aria-labelledby="setup-heading">
@@ -59,18 +60,8 @@ export function SetupPage() {
               Servers
             </h3>
             <div className="server-columns">
-              <ServerProfileForm
-                projectId={project.id}
-                role="source"
-                profile={profiles.source}
-                onSaved={(p) => setProfiles((s) => (s ? { ...s, source: p } : s))}
-              />
-              <ServerProfileForm
-                projectId={project.id}
-                role="destination"
-                profile={profiles.destination}
-                onSaved={(p) => setProfiles((s) => (s ? { ...s, destination: p } : s))}
-              />
+              <ServerProfileForm projectId={project.id} role="source" profile={profiles.source} />
+              <ServerProfileForm projectId={project.id} role="destination" profile={profiles.destination} />
             </div>
           </section>
           <AccountsSection projectId={project.id} />

@@ -9,13 +9,13 @@ export interface SectionMessage {
 /**
  * A pasted list imported all or nothing: the text, the bad lines of the last try (focus goes
  * back to the field, `fieldId`), and the section's message. A clean import empties the field,
- * says what `describe` makes of it and runs `after` (reload what the section shows).
+ * says what `describe` makes of it and runs `after`, if given (reload what the section shows).
  */
 export function usePastedImport<R extends { errors: LineError[] }>(options: {
   fieldId: string;
   importText(text: string): Promise<Result<R>>;
   describe(result: R): string;
-  after(): Promise<void>;
+  after?(): Promise<void>;
 }) {
   const [text, setText] = useState('');
   const [lineErrors, setLineErrors] = useState<LineError[]>([]);
@@ -40,7 +40,7 @@ export function usePastedImport<R extends { errors: LineError[] }>(options: {
     }
     setText('');
     setMessage({ tone: 'success', text: options.describe(result.value) });
-    await options.after();
+    await options.after?.();
   };
 
   return { text, setText, lineErrors, busy, message, setMessage, run };

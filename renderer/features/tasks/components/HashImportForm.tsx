@@ -15,7 +15,7 @@ export function HashImportForm({
   projectId: number;
   onImported(result: HashImportResult): void;
 }) {
-  const api = useAppState((s) => s.api);
+  const importHashes = useAppState((s) => s.importHashes);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<FormatChoice>('auto');
   const [busy, setBusy] = useState(false);
@@ -29,7 +29,7 @@ export function HashImportForm({
     setBusy(true);
     setFailure(null);
     setOutcome(null);
-    const result = await api.provisioning.importHashes({
+    const result = await importHashes({
       projectId,
       text,
       ...(format === 'auto' ? {} : { format }),

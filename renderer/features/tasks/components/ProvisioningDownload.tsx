@@ -26,7 +26,7 @@ export function ProvisioningDownload({
   projectId: number;
   summary: ProvisioningSummary;
 }) {
-  const api = useAppState((s) => s.api);
+  const exportUsersFile = useAppState((s) => s.exportUsersFile);
   const [kind, setKind] = useState<DestinationKind>('dovecot');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<ProvisioningExport | null>(null);
@@ -41,7 +41,7 @@ export function ProvisioningDownload({
     setBusy(true);
     setError(null);
     setSaved(null);
-    const result = await api.provisioning.exportCsv({ projectId, destinationKind: kind });
+    const result = await exportUsersFile(projectId, kind);
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);

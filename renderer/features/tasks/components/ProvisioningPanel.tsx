@@ -14,7 +14,8 @@ import { ProvisioningDownload } from './ProvisioningDownload.tsx';
  * The hashes never come back to the page; only their kinds and counts do.
  */
 export function ProvisioningPanel() {
-  const api = useAppState((s) => s.api);
+  const loadProvisioning = useAppState((s) => s.loadProvisioning);
+  const forgetHashes = useAppState((s) => s.forgetHashes);
   const projectId = useAppState((s) => s.currentProjectId);
   const [summary, setSummary] = useState<ProvisioningSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,12 +24,12 @@ export function ProvisioningPanel() {
 
   const load = useCallback(async () => {
     if (projectId === null) return;
-    const result = await api.provisioning.summary({ projectId });
+    const result = await loadProvisioning(projectId);
     if (result.ok) {
       setSummary(result.value);
       setError(null);
     } else setError(`The imported hashes could not be read. ${result.error.message}`);
-  }, [api, projectId]);
+  }, [loadProvisioning, projectId]);
 
   useEffect(() => {
     void load();
@@ -38,7 +39,7 @@ export function ProvisioningPanel() {
 
   const forget = async () => {
     setForgetting(true);
-    const result = await api.provisioning.forget({ projectId });
+    const result = await forgetHashes(projectId);
     setForgetting(false);
     setConfirming(false);
     if (result.ok) setSummary(result.value);

@@ -1,54 +1,47 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, PlaybookPhase, PlaybookTask, TaskStatus } from '../../../../preload/contract.ts';
+import { useEffect, useMemo, useState } from 'react';
+import type {
+  ApiError,
+  PlaybookPhase,
+  PlaybookTask,
+  Result,
+  TaskStatus,
+} from '../../../../preload/contract.ts';
 import { useAppState } from '../../../app/store-context.ts';
 import { Notice } from '../../../ui/Notice.tsx';
+import { selectProjectTasks } from '../state/playbook-slice.ts';
 import { TaskCard } from './TaskCard.tsx';
 
 /** The playbook tasks of one phase for a project, kept in step with main after each change. */
 export function TaskList({ projectId, phase }: { projectId: number; phase: PlaybookPhase }) {
-  const api = useAppState((s) => s.api);
-  const [tasks, setTasks] = useState<PlaybookTask[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loadTasks = useAppState((s) => s.loadTasks);
+  const updateTask = useAppState((s) => s.updateTask);
+  const runTaskCheck = useAppState((s) => s.runTaskCheck);
+  const all = useAppState((s) => selectProjectTasks(s, projectId));
+  const error = useAppState((s) => (s.tasksProjectId === projectId ? s.tasksError : null));
+  const tasks = useMemo(() => all?.filter((t) => t.phase === phase) ?? null, [all, phase]);
   const [now, setNow] = useState(() => new Date());
 
-  const load = useCallback(async () => {
-    const result = await api.playbook.tasks({ projectId });
-    if (result.ok) {
-      setTasks(result.value.filter((t) => t.phase === phase));
-      setError(null);
-    } else setError(result.error.message);
-  }, [api, projectId, phase]);
-
+  const load = () => loadTasks(projectId);
   useEffect(() => {
-    void load();
-  }, [load]);
+    void loadTasks(projectId);
+  }, [loadTasks, projectId, phase]);
   // "Checked 5 minutes ago" stays true while the page is open.
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(timer);
   }, []);
 
-  const replace = (task: PlaybookTask) => {
+  /** The slice has put the changed task in the list; the times are worded from now. */
+  const settled = (result: Result<PlaybookTask>): ApiError | null => {
+    if (!result.ok) return result.error;
     setNow(new Date());
-    setTasks((list) => list?.map((t) => (t.key === task.key ? task : t)) ?? null);
-  };
-
-  const update = async (
-    key: string,
-    patch: { status?: TaskStatus; notes?: string },
-  ): Promise<ApiError | null> => {
-    const result = await api.playbook.update({ projectId, key, ...patch });
-    if (!result.ok) return result.error;
-    replace(result.value);
     return null;
   };
 
-  const runCheck = async (key: string): Promise<ApiError | null> => {
-    const result = await api.playbook.runCheck({ projectId, key });
-    if (!result.ok) return result.error;
-    replace(result.value);
-    return null;
-  };
+  const update = async (key: string, patch: { status?: TaskStatus; notes?: string }) =>
+    settled(await updateTask(projectId, key, patch));
+
+  const runCheck = async (key: string) => settled(await runTaskCheck(projectId, key));
 
   if (error) {
     return (

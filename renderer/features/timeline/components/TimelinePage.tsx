@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { PlaybookTask } from '../../../../preload/contract.ts';
+import { useEffect, useMemo, useState } from 'react';
 import { downloadText } from '../../migration/logic/log-file.ts';
 import { PHASES } from '../../phases/logic/phase-schedule.ts';
 import { formatShortDay } from '../../phases/logic/format-day.ts';
-import { selectCurrentProject } from '../../../app/app-store.ts';
+import { selectCurrentProject } from '../../projects/state/projects-slice.ts';
 import { useAppState } from '../../../app/store-context.ts';
+import { selectProjectTasks } from '../../tasks/state/playbook-slice.ts';
 import { FieldError } from '../../../ui/FieldError.tsx';
 import { Notice } from '../../../ui/Notice.tsx';
 import { TaskStatusBadge } from '../../tasks/components/TaskStatusBadge.tsx';
@@ -15,30 +15,26 @@ const TYPES = { html: 'text/html;charset=utf-8', csv: 'text/csv;charset=utf-8' }
 /** The whole plan as a table by date, exportable for the customer as HTML or CSV. */
 export function TimelinePage() {
   const project = useAppState(selectCurrentProject);
-  const api = useAppState((s) => s.api);
   const navigate = useAppState((s) => s.navigate);
-  const [tasks, setTasks] = useState<PlaybookTask[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const loadTasks = useAppState((s) => s.loadTasks);
+  const exportTimeline = useAppState((s) => s.exportTimeline);
   const projectId = project?.id ?? null;
+  const loaded = useAppState((s) => (projectId === null ? null : selectProjectTasks(s, projectId)));
+  const error = useAppState((s) => (s.tasksProjectId === projectId ? s.tasksError : null));
+  const tasks = useMemo(
+    () => (loaded ? [...loaded].sort((a, b) => a.offsetDays - b.offsetDays) : null),
+    [loaded],
+  );
+  const [exportError, setExportError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (projectId === null) return;
-    let live = true;
-    void api.playbook.tasks({ projectId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setTasks([...result.value].sort((a, b) => a.offsetDays - b.offsetDays));
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, projectId]);
+    if (projectId !== null) void loadTasks(projectId);
+  }, [loadTasks, projectId]);
 
   const exportAs = async (format: 'html' | 'csv') => {
     if (projectId === null) return;
     setExportError(null);
-    const result = await api.timeline.export({ projectId, format });
+    const result = await exportTimeline(projectId, format);
     if (result.ok) downloadText(result.value.fileName, result.value.content, TYPES[format]);
     else setExportError(`The timeline could not be exported. ${result.error.message}`);
   };
