@@ -1,5 +1,6 @@
 import type { CallArgs } from '../../../../preload/contract.ts';
 import { readPort } from '../../servers/logic/server-options.ts';
+import { PortField } from '../../servers/components/PortField.tsx';
 
 type PortKey = 'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions';
 
@@ -48,18 +49,14 @@ export function CheckAdvancedFields({ id, values, onChange }: Props) {
       <p className="hint">Leave these empty unless your provider uses other ports. A port of 0 skips it.</p>
       <div className="port-row">
         {PORTS.map(({ key, label, usual }) => (
-          <div key={key} className="field port-field">
-            <label htmlFor={`${id}-port-${key}`}>{label} port</label>
-            <input
-              id={`${id}-port-${key}`}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder={String(usual)}
-              value={values.ports[key] ?? ''}
-              onChange={(e) => onChange({ ...values, ports: { ...values.ports, [key]: e.target.value } })}
-            />
-          </div>
+          <PortField
+            key={key}
+            id={`${id}-port-${key}`}
+            label={`${label} port`}
+            placeholder={String(usual)}
+            value={values.ports[key] ?? ''}
+            onChange={(port) => onChange({ ...values, ports: { ...values.ports, [key]: port } })}
+          />
         ))}
       </div>
       <div className="field">

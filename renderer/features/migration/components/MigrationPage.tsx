@@ -4,7 +4,7 @@ import { useAppState } from '../../../app/store-context.ts';
 import { Notice } from '../../../ui/Notice.tsx';
 import { JobHistory } from './JobHistory.tsx';
 import { JobPanel } from './JobPanel.tsx';
-import { StartJobForm } from './StartJobForm.tsx';
+import { PastedJobForm } from './PastedJobForm.tsx';
 import { ProjectJobForm } from './ProjectJobForm.tsx';
 import { PickProjectPrompt } from '../../../app/PickProjectPrompt.tsx';
 
@@ -126,7 +126,7 @@ export function MigrationPage() {
                 projectId={project.id}
                 headingRef={formHeading}
                 onStarted={onStarted}
-                onPasteInstead={() => {
+                onSwitch={() => {
                   setFormKind('paste');
                   requestAnimationFrame(() => formHeading.current?.focus());
                 }}
@@ -134,12 +134,12 @@ export function MigrationPage() {
               />
             ) : null
           ) : (
-            <StartJobForm
+            <PastedJobForm
               key={project.id}
               projectId={project.id}
               headingRef={formHeading}
               onStarted={onStarted}
-              onProjectInstead={() => {
+              onSwitch={() => {
                 setFormKind('project');
                 requestAnimationFrame(() => formHeading.current?.focus());
               }}

@@ -2,10 +2,11 @@
 // by itself (ports and the number of accounts at once are numbers) are checked here; the rest
 // is main's to judge, so both places never disagree.
 import type { CallArgs } from '../../../../preload/contract.ts';
-import type { DestinationProtocol, PortName, SourceProtocol } from '../../servers/logic/server-options.ts';
+import { CONCURRENCY } from '../../../../shared/limits.ts';
+import type { PortName, ServerFieldValues } from '../../servers/logic/server-options.ts';
 import {
-  DESTINATION_PROTOCOLS,
   PORT_LABELS,
+  destinationProtocol,
   normaliseFingerprint,
   readPort,
   sourceProtocol,
@@ -13,30 +14,30 @@ import {
 import type { StartField, StartProblems } from './start-problems.ts';
 import { FIELD_ORDER } from './start-problems.ts';
 
+/** A server of the start form: every field of it is offered. */
+export type StartServerValues = Required<ServerFieldValues>;
+
 export interface StartFormValues {
   name: string;
-  source: {
-    host: string;
-    protocol: SourceProtocol;
-    ports: Record<PortName, string>;
-    allowPlaintext: boolean;
-    trust: string;
-  };
-  destination: {
-    host: string;
-    protocol: DestinationProtocol;
-    port: string;
-    allowPlaintext: boolean;
-    trust: string;
-    adminUser: string;
-    adminPassword: string;
-  };
+  source: StartServerValues;
+  destination: StartServerValues & { adminUser: string; adminPassword: string };
   users: string;
   /** The separator of the users list; empty: found from the lines. */
   delimiter: string;
   skip: string;
   translate: string;
   concurrency: string;
+}
+
+/** The options of a job, whichever way its accounts are given. */
+export type JobOptions = Pick<StartFormValues, 'name' | 'skip' | 'translate' | 'concurrency'>;
+
+export const CONCURRENCY_PROBLEM = `Accounts at once must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`;
+
+/** How many accounts at once, or null when the text is not a whole number in range. */
+export function readConcurrency(text: string): number | null {
+  const value = Number(text);
+  return /^\s*\d+\s*$/.test(text) && value >= CONCURRENCY.min && value <= CONCURRENCY.max ? value : null;
 }
 
 export type StartRequest =
@@ -53,25 +54,23 @@ export function buildStartRequest(projectId: number, values: StartFormValues): S
       problem('sourcePorts', `The ${PORT_LABELS[name]} must be a whole number from 0 to 65535.`);
     else ports[name] = port;
   }
-  const destinationPortName = DESTINATION_PROTOCOLS.find(
-    (p) => p.value === values.destination.protocol,
-  )!.port;
-  const destinationPort =
-    values.destination.port.trim() === '' ? undefined : readPort(values.destination.port);
+  const destination = destinationProtocol(values.destination.protocol);
+  const destinationPortText = values.destination.ports[destination.port];
+  const destinationPort = destinationPortText.trim() === '' ? undefined : readPort(destinationPortText);
   if (destinationPort === null)
     problem(
       'destinationPort',
-      `The ${PORT_LABELS[destinationPortName]} must be a whole number from 1 to 65535.`,
+      `The ${PORT_LABELS[destination.port]} must be a whole number from 1 to 65535.`,
     );
-  const concurrency = Number(values.concurrency);
-  if (!/^\s*\d+\s*$/.test(values.concurrency) || concurrency < 1 || concurrency > 50)
-    problem('concurrency', 'Accounts at once must be a whole number from 1 to 50.');
+  const concurrency = readConcurrency(values.concurrency);
+  if (concurrency === null) problem('concurrency', CONCURRENCY_PROBLEM);
   const adminUser = values.destination.adminUser.trim();
   if (adminUser && !values.destination.adminPassword)
     problem('admin', 'Enter the administrator’s password, or leave the administrator empty.');
 
   const fields = FIELD_ORDER.filter((f) => byField[f]?.length);
-  if (fields.length > 0) return { ok: false, problems: { byField, general: [], fields } };
+  if (fields.length > 0 || concurrency === null)
+    return { ok: false, problems: { byField, general: [], fields } };
 
   const sourceTrust = values.source.trust.trim();
   const destinationTrust = values.destination.trust.trim();
@@ -89,7 +88,7 @@ export function buildStartRequest(projectId: number, values: StartFormValues): S
       },
       destination: {
         host: values.destination.host,
-        protocol: values.destination.protocol,
+        protocol: destination.value,
         ...(destinationPort !== undefined && destinationPort !== null ? { port: destinationPort } : {}),
         allowPlaintext: values.destination.allowPlaintext,
         trustedFingerprint: destinationTrust ? normaliseFingerprint(destinationTrust) : null,

@@ -1,6 +1,6 @@
-// The choices of the start form's server sections: protocols with their default ports, which
-// ports each one uses, and a forgiving reading of pasted certificate fingerprints.
-import type { CallArgs } from '../../../../preload/contract.ts';
+// The choices of every server's fields (the start form, Servers and accounts): protocols with
+// their default ports, which ports each one uses, and a forgiving reading of pasted fingerprints.
+import type { CallArgs, ServerRole } from '../../../../preload/contract.ts';
 
 type StartArgs = CallArgs<'jobs.start'>;
 export type SourceProtocol = StartArgs['source']['protocol'];
@@ -48,6 +48,64 @@ export const DESTINATION_PROTOCOLS: ReadonlyArray<{
   { value: 'imaps', label: 'IMAPS (encrypted from the start)', port: 'imaps' },
   { value: 'imap', label: 'IMAP with STARTTLS', port: 'imap' },
 ];
+
+/** What a server's fields hold, as typed. */
+export interface ServerFieldValues {
+  host: string;
+  /** For the new server, one of DESTINATION_PROTOCOLS. */
+  protocol: SourceProtocol;
+  ports: Record<PortName, string>;
+  /** Left out where the form does not offer an unencrypted connection. */
+  allowPlaintext?: boolean;
+  /** A pasted certificate fingerprint; left out where trust is given after a connection test. */
+  trust?: string;
+}
+
+/** The port fields as typed, from ports as stored (or the defaults). */
+export function portTexts(
+  ports: Readonly<Record<PortName, number>> = DEFAULT_PORTS,
+): Record<PortName, string> {
+  return {
+    imap: String(ports.imap),
+    imaps: String(ports.imaps),
+    pop3: String(ports.pop3),
+    pop3s: String(ports.pop3s),
+  };
+}
+
+/** Each role's heading and what it is for, the same in every form that asks for a server. */
+export const SERVER_ROLE_WORDS: Readonly<
+  Record<ServerRole, { title: string; hint: string; placeholder: string }>
+> = {
+  source: {
+    title: 'Old server',
+    hint: 'Where the mail is now. Cutover only reads from it and never marks mail as read.',
+    placeholder: 'imap.old-provider.com',
+  },
+  destination: {
+    title: 'New server',
+    hint: 'Where the mail goes, over IMAP. Messages it already has are not copied again.',
+    placeholder: 'imap.new-provider.com',
+  },
+};
+
+/** The protocols a role may use: the new server is reached over IMAP only. */
+export function protocolOptions(role: ServerRole): readonly SourceProtocolOption[] {
+  return role === 'source'
+    ? SOURCE_PROTOCOLS
+    : DESTINATION_PROTOCOLS.map((p) => ({ value: p.value, label: p.label, ports: [p.port] }));
+}
+
+/** The ports a protocol connects to, in the order the form shows them. */
+export function portsOf(role: ServerRole, protocol: SourceProtocol): readonly PortName[] {
+  const options = protocolOptions(role);
+  return (options.find((o) => o.value === protocol) ?? options[0]!).ports;
+}
+
+/** The new server's protocol entry (IMAPS when the value is not one of them). */
+export function destinationProtocol(value: SourceProtocol): (typeof DESTINATION_PROTOCOLS)[number] {
+  return DESTINATION_PROTOCOLS.find((p) => p.value === value) ?? DESTINATION_PROTOCOLS[0]!;
+}
 
 export function sourceProtocol(value: SourceProtocol): SourceProtocolOption {
   return SOURCE_PROTOCOLS.find((p) => p.value === value) ?? SOURCE_PROTOCOLS[0]!;

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CertificateReport, ServerProfile, ServerRole } from '../../../../preload/contract.ts';
-import type { PortName, SourceProtocol } from '../../servers/logic/server-options.ts';
+import type { PortName, ServerFieldValues } from '../../servers/logic/server-options.ts';
 import {
-  DEFAULT_PORTS,
-  DESTINATION_PROTOCOLS,
   PORT_LABELS,
-  SOURCE_PROTOCOLS,
+  SERVER_ROLE_WORDS,
+  portTexts,
+  portsOf,
   readPort,
 } from '../../servers/logic/server-options.ts';
+import type { ServerFieldProblems } from '../../servers/components/ServerFields.tsx';
+import { ServerFields } from '../../servers/components/ServerFields.tsx';
 import { describeError } from '../../../app/error-words.ts';
 import { useAppState } from '../../../app/store-context.ts';
 import { FieldError } from '../../../ui/FieldError.tsx';
@@ -21,33 +23,20 @@ interface ServerProfileFormProps {
   profile: ServerProfile | null;
 }
 
-const TITLES: Record<ServerRole, { title: string; hint: string }> = {
-  source: { title: 'Old server', hint: 'Where the mail is now.' },
-  destination: { title: 'New server', hint: 'Where the mail goes. It is reached over IMAP.' },
-};
-
-const FIELDS_WITH_OWN_ERROR = new Set(['host', 'protocol', 'adminUser', 'adminPassword']);
+/** The fields that show their own error; any other error shows below them all. */
+const SERVER_FIELDS = new Set<string>(['host', 'protocol', 'ports']);
+const FIELDS_WITH_OWN_ERROR = new Set([...SERVER_FIELDS, 'adminUser', 'adminPassword']);
 
 /** One server of the project, with "Test connection" and trusting its certificate. */
 export function ServerProfileForm({ projectId, role, profile }: ServerProfileFormProps) {
   const saveProfile = useAppState((s) => s.saveProfile);
   const testConnection = useAppState((s) => s.testConnection);
   const trustCertificate = useAppState((s) => s.trustCertificate);
-  const options =
-    role === 'source'
-      ? SOURCE_PROTOCOLS
-      : DESTINATION_PROTOCOLS.map((p) => ({ value: p.value, label: p.label, ports: [p.port] }));
-  const [host, setHost] = useState(profile?.host ?? '');
-  const [protocol, setProtocol] = useState<SourceProtocol>(profile?.protocol ?? 'imaps');
-  const [ports, setPorts] = useState<Record<PortName, string>>(() => {
-    const given = profile?.ports ?? DEFAULT_PORTS;
-    return {
-      imap: String(given.imap),
-      imaps: String(given.imaps),
-      pop3: String(given.pop3),
-      pop3s: String(given.pop3s),
-    };
-  });
+  const [server, setServer] = useState<ServerFieldValues>(() => ({
+    host: profile?.host ?? '',
+    protocol: profile?.protocol ?? 'imaps',
+    ports: portTexts(profile?.ports),
+  }));
   const [pinned, setPinned] = useState(profile?.pinnedFingerprint ?? null);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [busy, setBusy] = useState<'saving' | 'testing' | null>(null);
@@ -58,16 +47,15 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
   const [adminPassword, setAdminPassword] = useState('');
   const [hasAdminPassword, setHasAdminPassword] = useState(profile?.hasAdminPassword ?? false);
   const id = `server-${role}`;
-  const shownPorts = (options.find((o) => o.value === protocol) ?? options[0]!).ports;
 
   /** `removeAdmin` forgets the admin login and its password. */
   const save = async (removeAdmin = false): Promise<boolean> => {
     const portValues: Partial<Record<PortName, number>> = {};
-    for (const name of shownPorts) {
-      const value = readPort(ports[name]);
+    for (const name of portsOf(role, server.protocol)) {
+      const value = readPort(server.ports[name]);
       if (value === null) {
         setError({
-          field: `port-${name}`,
+          field: 'ports',
           message: `${PORT_LABELS[name]} is a whole number from 0 to 65535.`,
         });
         return false;
@@ -80,7 +68,14 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
         : removeAdmin
           ? { adminUser: null }
           : { adminUser: adminUser.trim() || null, ...(adminPassword !== '' ? { adminPassword } : {}) };
-    const result = await saveProfile({ projectId, role, host, protocol, ports: portValues, ...admin });
+    const result = await saveProfile({
+      projectId,
+      role,
+      host: server.host,
+      protocol: server.protocol,
+      ports: portValues,
+      ...admin,
+    });
     if (!result.ok) {
       const words = describeError(result.error);
       setError({ field: words.field, message: words.message });
@@ -133,10 +128,8 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
   };
 
   const errorFor = (field: string) => (error && error.field === field ? error.message : null);
-  const invalid = (field: string) => ({
-    'aria-invalid': errorFor(field) ? true : undefined,
-    'aria-describedby': errorFor(field) ? `${id}-${field}-error` : undefined,
-  });
+  const serverProblems: ServerFieldProblems =
+    error?.field && SERVER_FIELDS.has(error.field) ? { [error.field]: [error.message] } : {};
 
   return (
     <form
@@ -146,56 +139,16 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
       onSubmit={(e) => void onSubmit(e)}
     >
       <h4 id={`${id}-title`} className="subsection-title">
-        {TITLES[role].title}
+        {SERVER_ROLE_WORDS[role].title}
       </h4>
-      <p className="hint section-hint">{TITLES[role].hint}</p>
-      <div className="field">
-        <label htmlFor={`${id}-host`}>Server name</label>
-        <input
-          id={`${id}-host`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="imap.example.com"
-          value={host}
-          onChange={(e) => setHost(e.target.value)}
-          {...invalid('host')}
-        />
-        <FieldError id={`${id}-host-error`} message={errorFor('host')} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-protocol`}>Protocol</label>
-        <select
-          id={`${id}-protocol`}
-          value={protocol}
-          onChange={(e) => setProtocol(e.target.value as SourceProtocol)}
-          {...invalid('protocol')}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${id}-protocol-error`} message={errorFor('protocol')} />
-      </div>
-      <div className="port-row">
-        {shownPorts.map((name) => (
-          <div key={name} className="field port-field">
-            <label htmlFor={`${id}-port-${name}`}>{PORT_LABELS[name]}</label>
-            <input
-              id={`${id}-port-${name}`}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={ports[name]}
-              onChange={(e) => setPorts({ ...ports, [name]: e.target.value })}
-              {...invalid(`port-${name}`)}
-            />
-            <FieldError id={`${id}-port-${name}-error`} message={errorFor(`port-${name}`)} />
-          </div>
-        ))}
-      </div>
+      <p className="hint section-hint">{SERVER_ROLE_WORDS[role].hint}</p>
+      <ServerFields
+        id={id}
+        role={role}
+        values={server}
+        problems={serverProblems}
+        onChange={(patch) => setServer((v) => ({ ...v, ...patch }))}
+      />
       {role === 'destination' ? (
         <AdminLoginFields
           id={`${id}-admin`}
@@ -216,7 +169,7 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
           onRemove={() => void removeAdmin()}
         />
       ) : null}
-      {error && !FIELDS_WITH_OWN_ERROR.has(error.field ?? '') && !error.field?.startsWith('port-') ? (
+      {error && !FIELDS_WITH_OWN_ERROR.has(error.field ?? '') ? (
         <FieldError id={`${id}-error`} message={error.message} />
       ) : null}
       {pinned ? (
