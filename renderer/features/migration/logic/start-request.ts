@@ -3,12 +3,13 @@
 // is main's to judge, so both places never disagree.
 import type { CallArgs } from '../../../../preload/contract.ts';
 import { CONCURRENCY } from '../../../../shared/limits.ts';
-import type { PortName, ServerFieldValues } from '../../servers/logic/server-options.ts';
+import type { ServerFieldValues } from '../../servers/logic/server-options.ts';
 import {
   PORT_LABELS,
   destinationProtocol,
   normaliseFingerprint,
   readPort,
+  readPorts,
   sourceProtocol,
 } from '../../servers/logic/server-options.ts';
 import type { StartField, StartProblems } from './start-problems.ts';
@@ -47,13 +48,11 @@ export function buildStartRequest(projectId: number, values: StartFormValues): S
   const byField: Partial<Record<StartField, string[]>> = {};
   const problem = (field: StartField, text: string) => (byField[field] ??= []).push(text);
 
-  const ports: Partial<Record<PortName, number>> = {};
-  for (const name of sourceProtocol(values.source.protocol).ports) {
-    const port = readPort(values.source.ports[name]);
-    if (port === null)
-      problem('sourcePorts', `The ${PORT_LABELS[name]} must be a whole number from 0 to 65535.`);
-    else ports[name] = port;
-  }
+  const { ports, problems: portProblems } = readPorts(
+    sourceProtocol(values.source.protocol).ports,
+    values.source.ports,
+  );
+  for (const text of portProblems) problem('sourcePorts', text);
   const destination = destinationProtocol(values.destination.protocol);
   const destinationPortText = values.destination.ports[destination.port];
   const destinationPort = destinationPortText.trim() === '' ? undefined : readPort(destinationPortText);

@@ -134,3 +134,18 @@ export function readPort(text: string): number | null {
   const port = Number(text);
   return port <= 65535 ? port : null;
 }
+
+/** The ports typed for `names`, and a sentence for each one that is not a port number. */
+export function readPorts(
+  names: readonly PortName[],
+  texts: Readonly<Record<PortName, string>>,
+): { ports: Partial<Record<PortName, number>>; problems: string[] } {
+  const ports: Partial<Record<PortName, number>> = {};
+  const problems: string[] = [];
+  for (const name of names) {
+    const port = readPort(texts[name]);
+    if (port === null) problems.push(`The ${PORT_LABELS[name]} must be a whole number from 0 to 65535.`);
+    else ports[name] = port;
+  }
+  return { ports, problems };
+}

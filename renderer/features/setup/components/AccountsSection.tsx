@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Account } from '../../../../preload/contract.ts';
 import { useAppState } from '../../../app/store-context.ts';
-import { Notice } from '../../../ui/Notice.tsx';
 import { PasteField, TextFileField } from '../../../ui/PasteField.tsx';
 import { DelimiterSelect } from '../../../ui/DelimiterSelect.tsx';
 import { selectProjectAccounts } from '../state/accounts-slice.ts';
 import { AccountsTable } from './AccountsTable.tsx';
 import { usePastedImport } from './use-pasted-import.ts';
+import { ImportButton, ImportMessage } from './PastedImportParts.tsx';
 
 /** The project's mailboxes: paste or pick a CSV file, see bad lines by number, remove one. */
 export function AccountsSection({ projectId }: { projectId: number }) {
@@ -46,11 +46,7 @@ export function AccountsSection({ projectId }: { projectId: number }) {
       <h3 id="accounts-title" className="section-title">
         Accounts
       </h3>
-      {paste.message ? (
-        <Notice tone={paste.message.tone}>
-          <p>{paste.message.text}</p>
-        </Notice>
-      ) : null}
+      <ImportMessage message={paste.message} />
       <PasteField
         id={id}
         label="Paste the accounts"
@@ -74,16 +70,7 @@ export function AccountsSection({ projectId }: { projectId: number }) {
         onText={paste.setText}
         hint="The file is read on this computer and shown above before anything is imported."
       />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          aria-disabled={paste.busy || undefined}
-          onClick={() => void paste.run()}
-        >
-          {paste.busy ? 'Importing…' : 'Import accounts'}
-        </button>
-      </div>
+      <ImportButton label="Import accounts" busy={paste.busy} onImport={() => void paste.run()} />
       <h4 className="subsection-title accounts-list-title">In this project</h4>
       {accounts === null ? (
         <p className="muted">Loading accounts…</p>

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Alias, AliasInventory } from '../../../../preload/contract.ts';
 import { plural } from '../../migration/logic/progress-words.ts';
 import { useAppState } from '../../../app/store-context.ts';
-import { Notice } from '../../../ui/Notice.tsx';
 import { PasteField } from '../../../ui/PasteField.tsx';
 import { usePastedImport } from './use-pasted-import.ts';
+import { ImportButton, ImportMessage } from './PastedImportParts.tsx';
 
 /**
  * The aliases and domains that move with the mailboxes, as one list to work through: each
@@ -54,11 +54,7 @@ export function AliasesSection({ projectId, projectVersion }: { projectId: numbe
         Aliases are addresses without a mailbox of their own, such as <code>sales@</code> delivering to two
         people. They are not copied with the mail: list them here to create them again on the new service.
       </p>
-      {paste.message ? (
-        <Notice tone={paste.message.tone}>
-          <p>{paste.message.text}</p>
-        </Notice>
-      ) : null}
+      <ImportMessage message={paste.message} />
 
       {inventory && inventory.domains.length > 0 ? (
         <ul className="domain-inventory" aria-label="Domains">
@@ -93,16 +89,7 @@ export function AliasesSection({ projectId, projectVersion }: { projectId: numbe
         onChange={paste.setText}
         errors={paste.lineErrors}
       />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          aria-disabled={paste.busy || undefined}
-          onClick={() => void paste.run()}
-        >
-          {paste.busy ? 'Importing…' : 'Import aliases'}
-        </button>
-      </div>
+      <ImportButton label="Import aliases" busy={paste.busy} onImport={() => void paste.run()} />
 
       <h4 className="subsection-title accounts-list-title">Aliases in this project</h4>
       {inventory === null ? (

@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CertificateReport, ServerProfile, ServerRole } from '../../../../preload/contract.ts';
-import type { PortName, ServerFieldValues } from '../../servers/logic/server-options.ts';
-import {
-  PORT_LABELS,
-  SERVER_ROLE_WORDS,
-  portTexts,
-  portsOf,
-  readPort,
-} from '../../servers/logic/server-options.ts';
+import type { ServerFieldValues } from '../../servers/logic/server-options.ts';
+import { SERVER_ROLE_WORDS, portTexts, portsOf, readPorts } from '../../servers/logic/server-options.ts';
 import type { ServerFieldProblems } from '../../servers/components/ServerFields.tsx';
 import { ServerFields } from '../../servers/components/ServerFields.tsx';
 import { describeError } from '../../../app/error-words.ts';
@@ -50,17 +44,10 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
 
   /** `removeAdmin` forgets the admin login and its password. */
   const save = async (removeAdmin = false): Promise<boolean> => {
-    const portValues: Partial<Record<PortName, number>> = {};
-    for (const name of portsOf(role, server.protocol)) {
-      const value = readPort(server.ports[name]);
-      if (value === null) {
-        setError({
-          field: 'ports',
-          message: `${PORT_LABELS[name]} is a whole number from 0 to 65535.`,
-        });
-        return false;
-      }
-      portValues[name] = value;
+    const { ports, problems } = readPorts(portsOf(role, server.protocol), server.ports);
+    if (problems.length > 0) {
+      setError({ field: 'ports', message: problems.join(' ') });
+      return false;
     }
     const admin =
       role !== 'destination'
@@ -73,7 +60,7 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
       role,
       host: server.host,
       protocol: server.protocol,
-      ports: portValues,
+      ports,
       ...admin,
     });
     if (!result.ok) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, ProjectSummary } from '../../../../preload/contract.ts';
 import { selectProjectAccounts } from '../../../../renderer/features/setup/state/accounts-slice.ts';
-import { failed, storeWith, later, ok } from './fake-api.ts';
+import { failed, later, ok, storeWith } from './fake-api.ts';
 
 const account = (id: number, projectId: number, username: string): Account => ({
   id,

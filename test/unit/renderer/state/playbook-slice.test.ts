@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaybookTask } from '../../../../preload/contract.ts';
 import { selectProjectTasks } from '../../../../renderer/features/tasks/state/playbook-slice.ts';
-import { failed, storeWith, later, ok } from './fake-api.ts';
+import { failed, later, ok, storeWith } from './fake-api.ts';
 
 const task = (key: string, patch: Partial<PlaybookTask> = {}): PlaybookTask => ({
   key,

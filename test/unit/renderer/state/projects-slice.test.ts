@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectSummary } from '../../../../preload/contract.ts';
-import { failed, storeWith, ok } from './fake-api.ts';
+import { failed, ok, storeWith } from './fake-api.ts';
 
 const summary = (id: number): ProjectSummary => ({
   id,

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerProfile } from '../../../../preload/contract.ts';
 import { selectProjectProfiles } from '../../../../renderer/features/setup/state/server-profiles-slice.ts';
-import { storeWith, later, ok } from './fake-api.ts';
+import { serverProfile } from '../fixtures.ts';
+import { later, ok, storeWith } from './fake-api.ts';
 
-const profile = (patch: Partial<ServerProfile>): ServerProfile => ({
-  role: 'source',
-  host: 'mail.old.example',
-  protocol: 'imaps',
-  ports: { imap: 143, imaps: 993, pop3: 110, pop3s: 995 },
-  allowPlaintext: false,
-  pinnedFingerprint: null,
-  adminUser: null,
-  hasAdminPassword: false,
-  ...patch,
-});
+const profile = (patch: Partial<ServerProfile>) => serverProfile(patch.role ?? 'source', patch);
 
 describe('the server profiles slice', () => {
   it('holds what was saved and trusted, so the job form sees the same servers as the setup page', async () => {
