@@ -7,7 +7,7 @@ import { buildStartRequest } from '../logic/start-request.ts';
 import type { StartField } from '../logic/start-problems.ts';
 import { sortStartProblems } from '../logic/start-problems.ts';
 import { withoutLines } from '../logic/user-batches.ts';
-import type { JobSource } from './job-source.ts';
+import type { ReadySource } from './job-source.ts';
 import type { StartJobFormProps } from './StartJobForm.tsx';
 import { StartJobForm } from './StartJobForm.tsx';
 import { PastedAccounts } from './PastedAccounts.tsx';
@@ -32,11 +32,12 @@ const INITIAL: PastedValues = {
 };
 
 /** The start form fed by a pasted list of users, with both servers typed in. */
-export function PastedJobForm(props: StartJobFormProps) {
-  return <StartJobForm {...props} source={usePastedJobSource(props.projectId)} />;
+export function PastedJobForm({ projectId, ...props }: StartJobFormProps & { projectId: number }) {
+  const source = usePastedJobSource(projectId);
+  return <StartJobForm {...props} source={source} />;
 }
 
-function usePastedJobSource(projectId: number): JobSource {
+function usePastedJobSource(projectId: number): ReadySource {
   const startJob = useAppState((s) => s.startJob);
   const [values, setValues] = useState<PastedValues>(INITIAL);
   const { batches } = useAccountCount(values.users);
@@ -70,7 +71,6 @@ function usePastedJobSource(projectId: number): JobSource {
     title: 'Start a job from a list of users',
     lead: 'A job copies every folder of each account from the old server to the new one, keeping dates and flags. Running it again copies only what is missing.',
     switchLabel: 'Use the project’s accounts',
-    placeholder: null,
     ready: true,
     canStart: true,
     jobCount: batches?.length ?? 1,

@@ -15,8 +15,9 @@ import { StartJobForm } from './StartJobForm.tsx';
  * The start form fed by what the project holds: its old and new server and its accounts, cut
  * into batches of at most 500. Passwords stay in main; this form never sees them.
  */
-export function ProjectJobForm(props: StartJobFormProps) {
-  return <StartJobForm {...props} source={useProjectJobSource(props.projectId)} />;
+export function ProjectJobForm({ projectId, ...props }: StartJobFormProps & { projectId: number }) {
+  const source = useProjectJobSource(projectId);
+  return <StartJobForm {...props} source={source} />;
 }
 
 function useProjectJobSource(projectId: number): JobSource {
@@ -41,30 +42,32 @@ function useProjectJobSource(projectId: number): JobSource {
     };
   }, [loadProfiles, loadAccounts, projectId]);
 
-  const words = {
-    title: 'Start a job',
-    lead: 'Copies every folder of the project’s accounts from the old server to the new one, keeping dates and flags. Running it again copies only what is missing.',
-    switchLabel: 'Paste a list of users instead',
-  };
-  if (loadError || !loaded || !profiles || !accounts) {
-    const placeholder = loadError ? (
-      <Notice tone="error">
-        <p>The project’s servers and accounts could not be loaded. {loadError}</p>
-      </Notice>
-    ) : (
-      <p className="muted" role="status">
-        Loading the project’s servers and accounts…
-      </p>
-    );
-    return { ...words, placeholder, ready: false, canStart: false, jobCount: 0, ...NOTHING_TO_START };
+  if (loadError) {
+    return {
+      placeholder: (
+        <Notice tone="error">
+          <p>The project’s servers and accounts could not be loaded. {loadError}</p>
+        </Notice>
+      ),
+    };
+  }
+  if (!loaded || !profiles || !accounts) {
+    return {
+      placeholder: (
+        <p className="muted" role="status">
+          Loading the project’s servers and accounts…
+        </p>
+      ),
+    };
   }
 
   const readiness = projectReadiness(profiles, accounts);
   const selected = chosen ?? new Set(readiness.batches.map((_, i) => i));
   const toStart = readiness.batches.filter((_, i) => selected.has(i));
   return {
-    ...words,
-    placeholder: null,
+    title: 'Start a job',
+    lead: 'Copies every folder of the project’s accounts from the old server to the new one, keeping dates and flags. Running it again copies only what is missing.',
+    switchLabel: 'Paste a list of users instead',
     ready: readiness.missing.length === 0,
     canStart: toStart.length > 0,
     jobCount: toStart.length,
@@ -113,9 +116,3 @@ function useProjectJobSource(projectId: number): JobSource {
     },
   };
 }
-
-const NOTHING_TO_START: Pick<JobSource, 'fields' | 'fieldElementId' | 'plan'> = {
-  fields: () => null,
-  fieldElementId: () => null,
-  plan: () => ({ ok: false, problems: { byField: {}, general: [], fields: [] } }),
-};

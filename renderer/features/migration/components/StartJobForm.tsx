@@ -20,7 +20,6 @@ const INITIAL_OPTIONS: JobOptions = {
 };
 
 export interface StartJobFormProps {
-  projectId: number;
   /** Called with the names of the jobs started (several when the accounts were cut into batches). */
   onStarted(names: string[]): void;
   /** Opens the form with the other source of accounts. */
@@ -41,7 +40,7 @@ export function StartJobForm({
   onSwitch,
   onCancel,
   headingRef,
-}: Omit<StartJobFormProps, 'projectId'> & { source: JobSource }) {
+}: StartJobFormProps & { source: JobSource }) {
   const base = useId();
   const optionsId = `${base}-opts`;
   const [options, setOptions] = useState<JobOptions>(INITIAL_OPTIONS);
@@ -49,7 +48,7 @@ export function StartJobForm({
   const [partlyStarted, setPartlyStarted] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (source.placeholder) return source.placeholder;
+  if ('placeholder' in source) return source.placeholder;
 
   const fieldElementId = (field: StartField) => source.fieldElementId(base, field) ?? `${optionsId}-${field}`;
 

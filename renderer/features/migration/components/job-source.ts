@@ -20,13 +20,16 @@ export type JobPlan =
       partly(started: string[], failure: ApiError): { problems: StartProblems; notice: string | null };
     };
 
-export interface JobSource {
+/** A source still loading, or one that could not: shown instead of the form. */
+export interface WaitingSource {
+  placeholder: ReactNode;
+}
+
+export interface ReadySource {
   title: string;
   lead: string;
   /** The button that opens the form with the other source. */
   switchLabel: string;
-  /** Shown instead of the form while the source loads, or when it could not. */
-  placeholder: ReactNode | null;
   /** False while something is missing: the fields say what, and there is nothing to start yet. */
   ready: boolean;
   /** False when nothing is chosen to start. */
@@ -39,3 +42,5 @@ export interface JobSource {
   fieldElementId(base: string, field: StartField): string | null;
   plan(options: JobOptions): JobPlan;
 }
+
+export type JobSource = WaitingSource | ReadySource;
