@@ -1,15 +1,13 @@
-import type { StartFormValues } from '../logic/start-request.ts';
+import type { JobOptions } from '../logic/start-request.ts';
 import { CONCURRENCY } from '../../../../shared/limits.ts';
 import type { StartProblems } from '../logic/start-problems.ts';
 import { ProblemList, describedBy } from '../../../ui/ProblemList.tsx';
 
-type OptionValues = Pick<StartFormValues, 'skip' | 'translate' | 'concurrency' | 'name'>;
-
 interface JobOptionFieldsProps {
   id: string;
-  values: OptionValues;
+  values: JobOptions;
   problems: StartProblems['byField'];
-  onChange(patch: Partial<OptionValues>): void;
+  onChange(patch: Partial<JobOptions>): void;
 }
 
 /** Folders to skip or rename, how many accounts at once, and the job's name. All optional. */

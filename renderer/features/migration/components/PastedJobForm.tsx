@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useAppState } from '../../../app/store-context.ts';
 import { destinationProtocol, portTexts, sourceProtocol } from '../../servers/logic/server-options.ts';
 import { serverFieldId } from '../../servers/components/ServerFields.tsx';
-import type { StartFormValues } from '../logic/start-request.ts';
+import type { JobOptions, StartFormValues } from '../logic/start-request.ts';
 import { buildStartRequest } from '../logic/start-request.ts';
 import type { StartField } from '../logic/start-problems.ts';
 import { sortStartProblems } from '../logic/start-problems.ts';
@@ -14,7 +14,7 @@ import { PastedAccounts } from './PastedAccounts.tsx';
 import { useAccountCount } from './UsersField.tsx';
 
 /** What the pasted-list form holds besides the options every job takes. */
-export type PastedValues = Omit<StartFormValues, 'name' | 'skip' | 'translate' | 'concurrency'>;
+export type PastedValues = Omit<StartFormValues, keyof JobOptions>;
 
 const INITIAL: PastedValues = {
   source: { host: '', protocol: 'imaps', ports: portTexts(), allowPlaintext: false, trust: '' },
