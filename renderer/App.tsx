@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { useAppState } from './state/store-context.ts';
-import { AppHeader } from './components/AppHeader.tsx';
-import { SideNav } from './components/SideNav.tsx';
-import { ProjectsPage } from './components/ProjectsPage.tsx';
-import { PhasePage } from './components/PhasePage.tsx';
-import { MigrationPage } from './components/migration/MigrationPage.tsx';
-import { SetupPage } from './components/setup/SetupPage.tsx';
-import { EndUserCheckPage } from './components/check/EndUserCheckPage.tsx';
-import { TimelinePage } from './components/timeline/TimelinePage.tsx';
-import { NoticesPage } from './components/notices/NoticesPage.tsx';
-import type { Page } from './state/app-store.ts';
+import { useAppState } from './app/store-context.ts';
+import { AppHeader } from './app/AppHeader.tsx';
+import { SideNav } from './app/SideNav.tsx';
+import { ProjectsPage } from './features/projects/components/ProjectsPage.tsx';
+import { PhasePage } from './features/phases/components/PhasePage.tsx';
+import { MigrationPage } from './features/migration/components/MigrationPage.tsx';
+import { SetupPage } from './features/setup/components/SetupPage.tsx';
+import { EndUserCheckPage } from './features/check/components/EndUserCheckPage.tsx';
+import { TimelinePage } from './features/timeline/components/TimelinePage.tsx';
+import { NoticesPage } from './features/notices/components/NoticesPage.tsx';
+import type { Page } from './app/app-store.ts';
 
 /** The shell: header, the phase nav on the left, and the page the nav points at. */
 export function App() {

@@ -1,11 +1,12 @@
 // Entry point: picks how to reach main, builds the store, and renders the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { pickBridge } from './bridge/pick-bridge.ts';
-import { createAppStore } from './state/app-store.ts';
-import { StoreContext } from './state/store-context.ts';
+import { pickBridge } from './app/bridge/pick-bridge.ts';
+import { createAppStore } from './app/app-store.ts';
+import { animationFrames } from './app/animation-frames.ts';
+import { StoreContext } from './app/store-context.ts';
 import { App } from './App.tsx';
-import { NoKeyNotice } from './components/NoKeyNotice.tsx';
+import { NoKeyNotice } from './ui/NoKeyNotice.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
@@ -19,7 +20,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element.');
 
 const bridge = pickBridge();
-const store = bridge.ok ? createAppStore(bridge.api) : null;
+const store = bridge.ok ? createAppStore(bridge.api, animationFrames) : null;
 createRoot(container).render(
   <StrictMode>
     {store ? (

@@ -6,7 +6,7 @@ import {
   parseIsoDay,
   phaseById,
   phaseStartDay,
-} from '../../renderer/phases/phase-schedule.ts';
+} from '../../renderer/features/phases/logic/phase-schedule.ts';
 
 describe('phase schedule', () => {
   it('lists the four phases in the order they are done', () => {

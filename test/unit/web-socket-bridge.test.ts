@@ -15,8 +15,8 @@ import {
   DISCONNECTED_MESSAGE,
   createWebSocketBridge,
   readToken,
-} from '../../renderer/bridge/web-socket-bridge.ts';
-import type { WebSocketBridge, WebSocketLike } from '../../renderer/bridge/web-socket-bridge.ts';
+} from '../../renderer/app/bridge/web-socket-bridge.ts';
+import type { WebSocketBridge, WebSocketLike } from '../../renderer/app/bridge/web-socket-bridge.ts';
 
 // The bridge runs against the real web host. A browser sends Origin on its own; in Node the
 // `ws` client is told to, which the host requires.

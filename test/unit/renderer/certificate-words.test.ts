@@ -5,7 +5,7 @@ import {
   untrustedCertificate,
   verdictTone,
   worstPort,
-} from '../../../renderer/diagnostics/certificate-words.ts';
+} from '../../../renderer/features/check/logic/certificate-words.ts';
 
 type Port = CertificateReport['servers'][number]['ports'][number];
 

@@ -5,7 +5,7 @@ import {
   importSentence,
   joinWords,
   takenBy,
-} from '../../../renderer/provisioning/hash-words.ts';
+} from '../../../renderer/features/tasks/logic/hash-words.ts';
 import type { Account } from '../../../preload/contract.ts';
 
 const accounts: Account[] = [1, 2, 3].map((id) => ({

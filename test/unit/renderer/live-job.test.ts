@@ -5,7 +5,7 @@ import {
   liveJobFromDetail,
   newlyFinished,
   retireRun,
-} from '../../../renderer/migration/live-job.ts';
+} from '../../../renderer/features/migration/logic/live-job.ts';
 
 function account(username: string, patch: Partial<JobAccountResult> = {}): JobAccountResult {
   return {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../preload/contract.ts';
-import { coalesce, createProgressBatcher } from '../../../renderer/migration/progress-batcher.ts';
-import type { FrameScheduler } from '../../../renderer/migration/progress-batcher.ts';
+import {
+  coalesce,
+  createProgressBatcher,
+} from '../../../renderer/features/migration/logic/progress-batcher.ts';
+import type { FrameScheduler } from '../../../renderer/features/migration/logic/progress-batcher.ts';
 
 /** Animation frames the test runs by hand. */
 function manualFrames(): FrameScheduler & { run(): void; pending(): number } {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, ServerProfile } from '../../../preload/contract.ts';
+import type { Account } from '../../../preload/contract.ts';
 import {
   describeAccountBatch,
   describeServer,
   projectReadiness,
-} from '../../../renderer/migration/project-start.ts';
-
-const profile = (role: ServerProfile['role'], patch: Partial<ServerProfile> = {}): ServerProfile => ({
-  role,
-  host: role === 'source' ? 'mail.old.example' : 'mail.new.example',
-  protocol: 'imaps',
-  ports: { imap: 143, imaps: 993, pop3: 110, pop3s: 995 },
-  allowPlaintext: false,
-  pinnedFingerprint: null,
-  adminUser: null,
-  hasAdminPassword: false,
-  ...patch,
-});
+} from '../../../renderer/features/migration/logic/project-start.ts';
+import { serverProfile as profile } from './fixtures.ts';
 
 const accounts = (count: number, withoutPassword: number[] = []): Account[] =>
   Array.from({ length: count }, (_, i) => ({

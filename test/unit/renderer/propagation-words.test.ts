@@ -6,7 +6,7 @@ import {
   propagationSummary,
   ttlWords,
   verdictWords,
-} from '../../../renderer/tasks/propagation-words.ts';
+} from '../../../renderer/features/tasks/logic/propagation-words.ts';
 
 const server = (over: Partial<MxServerAnswer>): MxServerAnswer => ({
   label: 'Quad9 (9.9.9.9:53)',

@@ -4,9 +4,9 @@ import {
   planBatches,
   readAccountList,
   withoutLines,
-} from '../../../renderer/migration/user-batches.ts';
-import { sortStartProblems } from '../../../renderer/migration/start-problems.ts';
-import { normaliseFingerprint } from '../../../renderer/migration/server-options.ts';
+} from '../../../renderer/features/migration/logic/user-batches.ts';
+import { sortStartProblems } from '../../../renderer/features/migration/logic/start-problems.ts';
+import { normaliseFingerprint } from '../../../renderer/features/servers/logic/server-options.ts';
 
 const list = (count: number, header = false) =>
   [header ? 'username,password' : null, ...Array.from({ length: count }, (_, i) => `user${i + 1},pw${i + 1}`)]

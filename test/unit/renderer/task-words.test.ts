@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgo, describeCheckError } from '../../../renderer/tasks/task-words.ts';
+import { describeAgo, describeCheckError } from '../../../renderer/features/tasks/logic/task-words.ts';
 
 describe('describeAgo', () => {
   const now = new Date('2030-03-04T12:00:00Z');

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  columnsFor,
-  computeWindow,
-  moveIndex,
-  scrollToReveal,
-} from '../../../renderer/migration/virtual-window.ts';
+import { columnsFor, computeWindow, moveIndex, scrollToReveal } from '../../../renderer/ui/virtual-window.ts';
 
 const base = { columns: 4, rowHeight: 100, viewportHeight: 450, overscanRows: 2 };
 

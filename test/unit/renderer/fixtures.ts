@@ -1,0 +1,17 @@
+// Contract objects the renderer tests build again and again, with plain defaults.
+import type { ServerProfile } from '../../../preload/contract.ts';
+
+export const serverProfile = (
+  role: ServerProfile['role'],
+  patch: Partial<ServerProfile> = {},
+): ServerProfile => ({
+  role,
+  host: role === 'source' ? 'mail.old.example' : 'mail.new.example',
+  protocol: 'imaps',
+  ports: { imap: 143, imaps: 993, pop3: 110, pop3s: 995 },
+  allowPlaintext: false,
+  pinnedFingerprint: null,
+  adminUser: null,
+  hasAdminPassword: false,
+  ...patch,
+});
