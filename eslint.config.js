@@ -17,7 +17,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', '.tools/', 'coverage/', 'test/.tmp/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', '.tools/', 'coverage/', 'test/.tmp/', 'bench/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
