@@ -187,10 +187,9 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   const { username, localUsername } = ctx.credentials;
   const clients: Array<{ close(): Promise<void> }> = [];
   // A second lane still logging in when the attempt ends is closed once it has.
-  let lanes: Array<Promise<unknown>> = [];
+  let lanes: ReturnType<typeof openLanes> = [];
   try {
-    // Both servers at once (a login costs several round trips); the source's failure is still
-    // the one reported when both fail, so a wrong password in the users list is the source's.
+    // Both servers at once: a login costs several round trips.
     const openSource = () =>
       onSide('source', () => openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)));
     const openDestination = () =>
@@ -200,28 +199,21 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           imapLogin(ctx.credentials.destination, ctx.secrets),
         ),
       );
-    const opened = await Promise.allSettled([
-      endpoints.imap ? openSource() : null,
+    // Each connection is closed at the end of the attempt, whichever of the others failed.
+    const tracked = <T extends ImapFlow | Pop3Session>(opening: Promise<T>) =>
+      opening.then((client) => (clients.push(closerOf(client)), client));
+    const [sourceImap, pop3, destinationClient] = await inOrder([
+      endpoints.imap ? tracked(openSource()) : null,
       endpoints.pop3
-        ? onSide('source', () => {
-            const login = pop3Login(ctx.credentials.source, ctx.secrets);
-            return ctx.openPop3(endpoints.pop3!, login.user, login.password);
-          })
+        ? tracked(
+            onSide('source', () => {
+              const login = pop3Login(ctx.credentials.source, ctx.secrets);
+              return ctx.openPop3(endpoints.pop3!, login.user, login.password);
+            }),
+          )
         : null,
-      openDestination(),
-    ]);
-    const [sourceOpened, pop3Opened, destinationOpened] = opened;
-    if (sourceOpened.status === 'fulfilled' && sourceOpened.value)
-      clients.push(imapCloser(sourceOpened.value));
-    if (pop3Opened.status === 'fulfilled' && pop3Opened.value) {
-      const pop3Client = pop3Opened.value;
-      clients.push({ close: async () => pop3Client.close() });
-    }
-    if (destinationOpened.status === 'fulfilled') clients.push(imapCloser(destinationOpened.value));
-    for (const result of opened) if (result.status === 'rejected') throw result.reason;
-    const sourceImap = sourceOpened.status === 'fulfilled' ? sourceOpened.value : null;
-    const pop3 = pop3Opened.status === 'fulfilled' ? pop3Opened.value : null;
-    const destinationClient = (destinationOpened as PromiseFulfilledResult<ImapFlow>).value;
+      tracked(openDestination()),
+    ] as const);
     const destination = imapDestination(destinationClient);
     if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
       log(ctx, {
@@ -277,19 +269,17 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       .filter((entry) => !isPop3Inbox(entry.source) && ctx.ledger.syncState(pairingOf(entry)) === null)
       .map((entry) => sourceStatus.get(entry.source)?.messages ?? 0)
       .filter((messages) => messages > 0);
-    const lanesOpening = openLanes({
+    lanes = openLanes({
       first: { source: sourceImap, destination },
       wanted: sourceImap !== null && worthASecondLane(firstCopies),
       open: async () => {
-        const [second, secondDestination] = await Promise.all(
-          [openSource(), openDestination()].map((opening) =>
-            opening.then((client) => (clients.push(imapCloser(client)), client)),
-          ),
-        );
-        return { source: second!, destination: imapDestination(secondDestination!) };
+        const [second, secondDestination] = await inOrder([
+          tracked(openSource()),
+          tracked(openDestination()),
+        ]);
+        return { source: second, destination: imapDestination(secondDestination) };
       },
     });
-    lanes = lanesOpening;
     for (const path of plan.destinationFoldersToCreate) {
       ctx.beforeWrite();
       await destination.create(path);
@@ -379,15 +369,13 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           message: folderSummary(entry.source, entry.destination, outcome),
         });
       } catch (error) {
+        // What landed before the folder failed or the connection dropped still counts.
         const copiedSoFar = inFlight.get(entry.source);
         inFlight.delete(entry.source);
+        sum.copied += copiedSoFar?.copied ?? 0;
+        sum.bytes += copiedSoFar?.bytes ?? 0;
         const failure = folderLevelFailure(error);
-        if (!failure) {
-          // What landed before the connection dropped still counts for the next attempt.
-          sum.copied += copiedSoFar?.copied ?? 0;
-          sum.bytes += copiedSoFar?.bytes ?? 0;
-          throw error;
-        }
+        if (!failure) throw error;
         partial = true;
         folderDone(ctx, {
           ...base,
@@ -414,7 +402,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     for (const entry of plan.entries)
       groups.set(entry.destination, [...(groups.get(entry.destination) ?? []), entry]);
     const queue = [...groups.values()];
-    await inLanes(lanesOpening, ctx.signal, async (lane) => {
+    await inLanes(lanes, ctx.signal, async (lane) => {
       for (let group = queue.shift(); group; group = queue.shift()) {
         for (const entry of group) {
           if (lane.signal.aborted) throw ctx.signal.aborted ? stoppedError() : lane.signal.reason;
@@ -482,7 +470,8 @@ function folderDone(ctx: AccountRunContext, result: FolderResultRow): void {
   ctx.emit({ type: 'folder-done', result });
 }
 
-function imapCloser(client: ImapFlow) {
+function closerOf(client: ImapFlow | Pop3Session) {
+  if (!('logout' in client)) return { close: async () => client.close() };
   return {
     async close() {
       try {
@@ -491,5 +480,19 @@ function imapCloser(client: ImapFlow) {
         client.close();
       }
     },
+  };
+}
+
+/**
+ * Awaits every opening, then throws the first failure in the order given (the source's before
+ * the destination's, so a wrong password in the users list is reported as the source's).
+ */
+async function inOrder<T extends readonly unknown[]>(
+  openings: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(openings);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
   };
 }
