@@ -8,6 +8,7 @@ import type { OtherWriters } from './other-writers.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { SourceFolder } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
+import type { StreamedBody } from '../../infrastructure/protocols/imap/fetch-in-chunks.ts';
 import { describeMessage } from './describe-message.ts';
 import { MigrationError } from './migration-error.ts';
 import { readAhead } from './read-ahead.ts';
@@ -15,6 +16,16 @@ import { storableFlag } from './flag-sync.ts';
 
 /** A message at least this large travels alone: never several of them in one batch. */
 export const LARGE_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * From this size a message is streamed from the source into the APPEND (where both sides can),
+ * read STREAM_CHUNK_BYTES at a time: it holds a few chunks, not its size, and needs no lane of
+ * its own beside the budget. Below it a message costs one round trip to fetch, not three.
+ */
+export const STREAMED_FROM_BYTES = 4 * 1024 * 1024;
+const STREAM_CHUNK_BYTES = 2 * 1024 * 1024;
+/** What a streamed message holds at most: a chunk parsed (twice while it is joined), one sent. */
+const STREAMED_HOLD_BYTES = 3 * STREAM_CHUNK_BYTES;
 
 export interface MessageFailure {
   uid: number;
@@ -57,7 +68,7 @@ export interface CopyTarget {
 }
 
 interface Fetched {
-  messages: Array<{ message: SourceMessage; body: Buffer }>;
+  messages: Array<{ message: SourceMessage; body: Buffer | StreamedBody }>;
   vanished: number;
   release(): void;
 }
@@ -102,6 +113,31 @@ export async function copyMissing(target: CopyTarget, missing: readonly SourceMe
 }
 
 async function fetchBatch(target: CopyTarget, batch: SourceMessage[]): Promise<Fetched> {
+  const [only] = batch;
+  if (batch.length === 1 && only!.size >= STREAMED_FROM_BYTES && target.source.streamBody) {
+    const streamed = await fetchStreamed(target, only!);
+    if (streamed) return streamed;
+  }
+  return fetchWhole(target, batch);
+}
+
+/** One large message, opened for streaming; null when it must be fetched whole after all. */
+async function fetchStreamed(target: CopyTarget, message: SourceMessage): Promise<Fetched | null> {
+  const release = await target.budget.acquire(STREAMED_HOLD_BYTES);
+  try {
+    if (target.signal.aborted) throw new MigrationError('cancelled', 'The job was stopped.');
+    const body = await target.source.streamBody!(message.uid, message.size, STREAM_CHUNK_BYTES);
+    if (body === 'vanished') return { messages: [], vanished: 1, release };
+    if (body) return { messages: [{ message, body }], vanished: 0, release };
+    release();
+    return null;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function fetchWhole(target: CopyTarget, batch: SourceMessage[]): Promise<Fetched> {
   const bytes = batch.reduce((sum, m) => sum + m.size, 0);
   const release = await target.budget.acquire(
     bytes,
@@ -180,7 +216,9 @@ async function append(target: CopyTarget, batch: Fetched['messages']): Promise<v
     ledgerRow(one, yielded.get(i) ?? appended.uids?.[i] ?? null, validity),
   );
   target.ledger.recordMany(target.pairing, target.sourceUidValidity, rows);
-  const bytes = messages.filter((_, i) => !yielded.has(i)).reduce((sum, m) => sum + m.body.length, 0);
+  const bytes = messages
+    .filter((_, i) => !yielded.has(i))
+    .reduce((sum, m) => sum + (Buffer.isBuffer(m.body) ? m.body.length : m.body.size), 0);
   target.onBatch({
     copied: messages.length - yielded.size,
     failed: 0,

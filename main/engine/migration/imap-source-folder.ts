@@ -1,6 +1,8 @@
 import type { ImapFlow } from 'imapflow';
 import type { SourceFolder, SourceFolderStatus } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
+import { fetchInChunks, hasExactSize } from '../../infrastructure/protocols/imap/fetch-in-chunks.ts';
+import { readOnSide } from './server-side.ts';
 import { IDENTITY_HEADERS, messageKey } from './message-key.ts';
 
 /** An IMAP source folder, opened read-only (EXAMINE) and fetched with BODY.PEEK: nothing is marked read. */
@@ -64,6 +66,14 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
           yield { uid, body };
         }
       }
+    },
+    async streamBody(uid, size, chunkBytes) {
+      const exact = await hasExactSize(client, uid, size);
+      if (exact === 'vanished') return 'vanished';
+      if (exact === 'other') return null;
+      const body = fetchInChunks(client, uid, size, chunkBytes);
+      // Read while the destination's APPEND is written: a failure here is the source's.
+      return { size, chunks: readOnSide('source', body.chunks) };
     },
   };
 }

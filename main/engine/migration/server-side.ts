@@ -18,8 +18,21 @@ export async function onSide<T>(side: ServerSide, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    if (error && typeof error === 'object' && !(error instanceof MigrationError))
-      (error as Tagged).cutoverSide ??= side;
-    throw error;
+    throw markSide(error, side);
   }
+}
+
+/** Like onSide, for what a stream read from one server throws (handed to the other's command). */
+export async function* readOnSide<T>(side: ServerSide, items: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (error) {
+    throw markSide(error, side);
+  }
+}
+
+function markSide(error: unknown, side: ServerSide): unknown {
+  if (error && typeof error === 'object' && !(error instanceof MigrationError))
+    (error as Tagged).cutoverSide ??= side;
+  return error;
 }

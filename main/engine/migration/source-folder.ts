@@ -1,3 +1,4 @@
+import type { StreamedBody } from '../../infrastructure/protocols/imap/fetch-in-chunks.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
 
 /** A source folder's identity and counters, as SELECT/EXAMINE (or POP3 STAT) reports them. */
@@ -41,4 +42,9 @@ export interface SourceFolder {
   flagsSince(since: bigint | null): Promise<Array<{ uid: number; flags: string[] }>>;
   /** Bodies as raw bytes, in the order asked. */
   fetchBodies(uids: number[]): AsyncIterable<{ uid: number; body: Buffer }>;
+  /**
+   * One body read `chunkBytes` at a time while it is written (where the source can): null when
+   * the message is not exactly `size` bytes (it is then fetched whole), 'vanished' when it is gone.
+   */
+  streamBody?(uid: number, size: number, chunkBytes: number): Promise<StreamedBody | 'vanished' | null>;
 }

@@ -7,9 +7,11 @@ import {
   formatFlag,
   normalizePath,
 } from 'imapflow/lib/tools.js';
+import type { StreamedBody } from './fetch-in-chunks.ts';
 
 export interface AppendItem {
-  body: Buffer;
+  /** The message, whole or streamed (written as it is read, never held whole). */
+  body: Buffer | StreamedBody;
   flags: readonly string[];
   internalDate: Date | null;
 }
@@ -36,7 +38,9 @@ interface CommandRunner {
  * (RFC 3502), which the server stores all or none of, so a NO leaves nothing behind. Sending more
  * than one needs the MULTIAPPEND capability (`supportsMultiAppend`). Built like imapflow's own
  * append(): the mailbox name encoded for the session, flags it can send, the date quoted, and a
- * literal8 for a body with NUL bytes where the server has BINARY.
+ * literal8 for a body with NUL bytes where the server has BINARY. A streamed body, and a body of
+ * STREAM_LITERAL_BYTES or more, goes as a streamed literal (imapflow patched, see README): written
+ * to the socket as it comes and as fast as the socket takes it, never copied into the command.
  *
  * Rejects with imapflow's error (responseText, serverResponseCode) when the server refuses.
  */
@@ -53,7 +57,7 @@ export async function appendMessages(
     const date = item.internalDate ? formatDateTime(item.internalDate) : undefined;
     if (flags.length > 0 || date) attributes.push(flags.map((flag) => ({ type: 'ATOM', value: flag })));
     if (date) attributes.push({ type: 'STRING', value: date });
-    attributes.push({ type: 'LITERAL', value: item.body, isLiteral8: binary && item.body.includes(0) });
+    attributes.push(literalOf(item.body, binary));
   }
   let ok: TaggedOk;
   try {
@@ -69,6 +73,20 @@ export async function appendMessages(
     // imapflow holds the connection's reader until the response is released.
     ok.next();
   }
+}
+
+/** From this size a whole body is written as a stream too: not copied into the command. */
+const STREAM_LITERAL_BYTES = 64 * 1024;
+
+function literalOf(body: Buffer | StreamedBody, binary: boolean): unknown {
+  if (!Buffer.isBuffer(body)) return { type: 'LITERAL', value: body.chunks, length: body.size };
+  const isLiteral8 = binary && body.includes(0);
+  if (body.length < STREAM_LITERAL_BYTES) return { type: 'LITERAL', value: body, isLiteral8 };
+  return { type: 'LITERAL', value: oneChunk(body), length: body.length, isLiteral8 };
+}
+
+async function* oneChunk(body: Buffer): AsyncGenerator<Buffer> {
+  yield body;
 }
 
 export function supportsMultiAppend(client: ImapFlow): boolean {
