@@ -127,6 +127,9 @@ export function busyJobMessage(claims: ClaimRepository, job: JobRow): string {
   return `Job "${job.name}" is already running in another Cutover window or command${where}. Wait for it to finish, or pause it there first.`;
 }
 
+const MAX_LANES = 2;
+const BATCHES_IN_FLIGHT = 2;
+
 async function runClaimedJob(
   job: JobRow,
   deps: JobRunnerDeps,
@@ -138,8 +141,12 @@ async function runClaimedJob(
   const budgetBytes = options.budgetBytes ?? 16 * 1024 * 1024;
   const budget = createByteBudget(budgetBytes);
   const concurrency = Math.max(1, spec.concurrency);
-  // Two batches per account in flight (one fetched while the other is appended).
-  const batchBytes = Math.max(256 * 1024, Math.floor(budgetBytes / concurrency / 2));
+  // Per account up to two lanes, each with two batches in flight (one fetched while the other
+  // is appended): what a job holds is the budget however many accounts run at once.
+  const batchBytes = Math.max(
+    256 * 1024,
+    Math.floor(budgetBytes / (concurrency * MAX_LANES * BATCHES_IN_FLIGHT)),
+  );
   const limiter = createKeyedLimiter(options.maxConnectionsPerServer ?? 8);
   // Worked out when the first account connects, and kept once every pinned server answered; a
   // pin that no longer matches fails each account. While a pinned server is down, each attempt
