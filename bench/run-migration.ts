@@ -30,6 +30,7 @@ const [
   { openPop3Source },
   { tlsForJob },
   { holdYoungGeneration },
+  { freeDeadBuffers },
 ] = await Promise.all([
   import('../main/hosts/services.ts'),
   import('../main/infrastructure/secrets/aes-gcm-cipher.ts'),
@@ -39,6 +40,7 @@ const [
   import('../main/engine/migration/open-pop3-source.ts'),
   import('../main/engine/migration/certificate-trust.ts'),
   import('../main/engine/migration/young-generation.ts'),
+  import('../main/engine/migration/dead-buffers.ts'),
 ]);
 const loaded = performance.now();
 
@@ -100,6 +102,7 @@ try {
     services.secrets,
   );
   holdYoungGeneration(); // as cutover migrate does
+  freeDeadBuffers();
   const jobStart = performance.now();
   const summary = await runJob(
     job.id,

@@ -1,6 +1,7 @@
 import type { Services } from '../services.ts';
 import type { JobSummary } from '../../../preload/contract.ts';
 import { holdYoungGeneration } from '../../engine/migration/young-generation.ts';
+import { freeDeadBuffers } from '../../engine/migration/dead-buffers.ts';
 import type { CliOutput } from './cli-context.ts';
 import { call } from './cli-context.ts';
 import { ExitCode } from './exit-codes.ts';
@@ -19,6 +20,7 @@ export async function runJobCommand(
 ): Promise<number> {
   // This process does nothing but the job (the desktop app keeps V8's defaults).
   holdYoungGeneration();
+  const stopFreeing = freeDeadBuffers();
   const follow = followJob(services, output);
   let name: string | null = null;
   const pauseOnSignal = () => {
@@ -44,5 +46,6 @@ export async function runJobCommand(
   } finally {
     process.off('SIGINT', pauseOnSignal);
     follow.stop();
+    stopFreeing();
   }
 }
