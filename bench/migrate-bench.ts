@@ -6,7 +6,7 @@
 // and targets per profile (see bench/README.md).
 //
 //   npm run bench [-- --profiles loopback,typical] [-- --corpus wan] [-- --floor]
-//                 [-- --doveadm-first] [-- --cpu-prof DIR]
+//                 [-- --doveadm-first] [-- --cpu-prof DIR] [-- --no-scale]
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DovecotServer } from '../test/harness/dovecot.ts';
@@ -16,12 +16,14 @@ import { FULL_CORPUS, WAN_CORPUS } from './corpus.ts';
 import { cpuTotal } from './cpu.ts';
 import { load, mb, say, seconds, table } from './say.ts';
 import { PROFILES, describeProfile } from './wan-link.ts';
+import { runScale } from './scale-bench.ts';
+import type { ScaleOutcome } from './scale-bench.ts';
 
 const USAGE =
-  'Options: --profiles NAME,… (loopback, office, typical, far), --corpus full|wan, --floor, --doveadm-first, --cpu-prof DIR';
+  'Options: --profiles NAME,… (loopback, office, typical, far), --corpus full|wan, --floor, --doveadm-first, --cpu-prof DIR, --no-scale';
 const argv = process.argv.slice(2);
 const valueOf = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
-const known = ['--profiles', '--corpus', '--floor', '--doveadm-first', '--cpu-prof'];
+const known = ['--profiles', '--corpus', '--floor', '--doveadm-first', '--cpu-prof', '--no-scale'];
 for (const [i, arg] of argv.entries()) {
   const isValue = i > 0 && ['--profiles', '--corpus', '--cpu-prof'].includes(argv[i - 1]!);
   if (!isValue && !known.includes(arg)) {
@@ -56,6 +58,8 @@ const TARGETS = {
   rerunS: 1,
   deltaS: 2,
   rssMB: 200,
+  /** A 64-account job's peak RSS within 10 % of a 4-account one's. */
+  scaleRatio: 0.1,
 };
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -157,6 +161,8 @@ async function main(servers: DovecotServer[]): Promise<number> {
     );
   }
 
+  const scale: ScaleOutcome | null = argv.includes('--no-scale') ? null : await runScale(servers);
+
   say('\n== Figures');
   for (const o of outcomes) {
     say(
@@ -178,6 +184,35 @@ async function main(servers: DovecotServer[]): Promise<number> {
       `${((o.run1.maxRssKB * 1024) / 1e6).toFixed(0)} MB`,
     ]),
   );
+  if (scale) {
+    say('\n== Scale (loopback, the same corpus an account)');
+    table(
+      ['job', 'peak RSS', 'time', 'target', 'result'],
+      [
+        [
+          `${scale.few.accounts} accounts`,
+          `${scale.few.peakMB.toFixed(0)} MB`,
+          seconds(scale.few.seconds * 1000),
+          '',
+          '',
+        ],
+        [
+          `${scale.many.accounts} accounts`,
+          `${scale.many.peakMB.toFixed(0)} MB`,
+          seconds(scale.many.seconds * 1000),
+          '',
+          '',
+        ],
+        [
+          'ratio',
+          `${scale.ratio.toFixed(2)}×`,
+          '',
+          `1 ± ${TARGETS.scaleRatio}`,
+          scale.pass ? 'met' : 'MISSED',
+        ],
+      ],
+    );
+  }
   const checks = outcomes.flatMap((o) => o.checks);
   say(`\n  benchmark total ${seconds(performance.now() - benchStart)}, load average ${load()} at the end`);
   say(
@@ -199,6 +234,7 @@ async function main(servers: DovecotServer[]): Promise<number> {
         ratio: o.run1.wallMs / o.doveadmMs,
         cpuSeconds: o.cpu,
       })),
+      scale,
       loadAverageAtEnd: loadavg()[0],
       failedChecks: checks.filter((c) => !c.pass).map((c) => `${c.section}: ${c.name}`),
     })}`,
