@@ -120,6 +120,40 @@ describe('a message over 20 MiB', () => {
     await client.logout();
   });
 
+  it('is fetched whole when the source says its size is not exactly what it listed', async () => {
+    const [s, d] = await Promise.all([connectTo(source, 'ann', 'old'), connectTo(destination, 'ann', 'new')]);
+    const sqlite = new BetterSqlite3(':memory:');
+    migrate(sqlite);
+    const folder = imapSourceFolder(s, 'INBOX');
+    try {
+      await d.mailboxCreate('Whole');
+      const outcome = await copyFolder({
+        source: { ...folder, streamBody: async () => null },
+        destination: imapDestinationFolder(d, 'Whole'),
+        pairing: {
+          sourceAccount: 's',
+          sourceFolder: 'INBOX',
+          destinationAccount: 'd',
+          destinationFolder: 'Whole',
+        },
+        ledger: createLedgerRepository(sqlite, fixedClock()),
+        budget: createByteBudget(16 * 1024 * 1024),
+        batchBytes: 64 * 1024,
+        signal: new AbortController().signal,
+        onProgress: () => {},
+        onMessageFailed: () => {},
+      });
+      expect(outcome).toMatchObject({ copied: SMALL + 1, failed: 0 });
+    } finally {
+      await Promise.allSettled([s.logout(), d.logout()]);
+    }
+    const copied = (await mailbox(destination, 'new')).filter((m) => m.folder === 'Whole');
+    expect(copied.map((m) => sha(m.source))).toContain(sha(big));
+    const client = await connectTo(destination, 'ann', 'new');
+    await client.mailboxDelete('Whole');
+    await client.logout();
+  });
+
   it('killed with SIGKILL while it is streamed, then retried: every message on the destination once', async () => {
     const first = runCliProcess(
       migrateArgs({
