@@ -181,6 +181,26 @@ describe('a message streamed from a chunked FETCH into APPEND', () => {
     expect(await copyFolderContents('Copy')).toEqual([]);
   });
 
+  it('sends a streamed literal after the server\'s "+" when LITERAL+ is not used, and stores it exactly', async () => {
+    const client = await connectTo(server, 'ann', 'pw');
+    try {
+      client.capabilities.delete('LITERAL+');
+      const bodies = [
+        bigBody.subarray(0, 3 * 1024 * 1024),
+        rawMessage({ subject: 'after', body: 'a'.repeat(200_000) }),
+      ];
+      const appended = await appendMessages(client, 'Copy', [
+        { body: { size: bodies[0]!.length, chunks: generated(bodies[0]!) }, flags: [], internalDate: null },
+        { body: bodies[1]!, flags: ['\\Seen'], internalDate: null },
+      ]);
+      expect(appended.uids).toHaveLength(2);
+      expect((await copyFolderContents('Copy')).map(sha)).toEqual(bodies.map(sha));
+    } finally {
+      await client.logout();
+      await emptyCopy();
+    }
+  });
+
   it('sends small messages of a batch inline and large ones streamed, all stored exactly', async () => {
     const client = await connectTo(server, 'ann', 'pw');
     const bodies = [
