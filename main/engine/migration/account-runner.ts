@@ -25,6 +25,7 @@ import { classifyError, MigrationError } from './migration-error.ts';
 import type { ErrorContext } from './migration-error.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { backoffDelay } from './retry-policy.ts';
+import { skippedFolderWords } from './skipped-folder-words.ts';
 
 export interface AccountCredentials {
   username: string;
@@ -251,8 +252,8 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       translations: ctx.translations,
     });
     for (const skipped of plan.skipped) {
-      if (skipped.reason === 'skip-list')
-        log(ctx, { level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
+      const message = skippedFolderWords(skipped);
+      if (message !== null) log(ctx, { level: 'info', folder: skipped.source, message });
     }
     const sourceStatus = new Map(sourceFolders.map((f) => [f.path, f.status]));
     // A folder created below was not in the listing: it has no counters, and is opened.
@@ -339,6 +340,9 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           },
           onMessageFailed: (failure) =>
             log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+          ...(entry.archivedOnly
+            ? { inOtherFolders: () => ctx.ledger.keysOfOtherFolders(pairingOf(entry)) }
+            : {}),
           listed: isPop3Inbox(entry.source)
             ? undefined
             : {
@@ -398,18 +402,23 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
 
     // Source folders merged into one destination folder go on one lane, one after the other: two
     // lanes appending to the same folder would each take the other for a foreign writer.
-    const groups = new Map<string, Array<(typeof plan.entries)[number]>>();
-    for (const entry of plan.entries)
-      groups.set(entry.destination, [...(groups.get(entry.destination) ?? []), entry]);
-    const queue = [...groups.values()];
-    await inLanes(lanes, ctx.signal, async (lane) => {
-      for (let group = queue.shift(); group; group = queue.shift()) {
-        for (const entry of group) {
-          if (lane.signal.aborted) throw ctx.signal.aborted ? stoppedError() : lane.signal.reason;
-          await copyOne(entry, lane);
+    const copyAll = async (entries: typeof plan.entries) => {
+      const groups = new Map<string, Array<(typeof plan.entries)[number]>>();
+      for (const entry of entries)
+        groups.set(entry.destination, [...(groups.get(entry.destination) ?? []), entry]);
+      const queue = [...groups.values()];
+      await inLanes(lanes, ctx.signal, async (lane) => {
+        for (let group = queue.shift(); group; group = queue.shift()) {
+          for (const entry of group) {
+            if (lane.signal.aborted) throw ctx.signal.aborted ? stoppedError() : lane.signal.reason;
+            await copyOne(entry, lane);
+          }
         }
-      }
-    });
+      });
+    };
+    // Gmail's All Mail last: it copies only what the other folders, all recorded by then, lack.
+    await copyAll(plan.entries.filter((entry) => !entry.archivedOnly));
+    await copyAll(plan.entries.filter((entry) => entry.archivedOnly));
     return { status: partial ? 'partial' : 'done', ...sum, error: null };
   } finally {
     await Promise.allSettled(lanes);
@@ -447,12 +456,15 @@ function folderSummary(
     unchanged: boolean;
     flagsUpdated: number;
     removedOnDestination?: number;
+    inOtherFolders?: number;
   },
 ): string {
   const into = source === destination ? '' : ` → "${destination}"`;
   if (o.unchanged)
     return `"${source}"${into}: unchanged since the last run (${o.total} messages)${o.flagsUpdated ? `; ${o.flagsUpdated} flag changes carried over` : ''}.`;
-  const parts = [`${o.copied} copied`, `${o.skipped} already there`];
+  const elsewhere = o.inOtherFolders ?? 0;
+  const parts = [`${o.copied} copied`, `${o.skipped - elsewhere} already there`];
+  if (elsewhere) parts.push(`${elsewhere} in other folders (copied from there)`);
   if (o.failed) parts.push(`${o.failed} not copied`);
   if (o.flagsUpdated) parts.push(`${o.flagsUpdated} flag changes carried over`);
   if (o.removedOnDestination)

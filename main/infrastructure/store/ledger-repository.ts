@@ -60,6 +60,11 @@ export interface LedgerRepository {
    * not this folder's copies, whatever their key.
    */
   destinationUidsOfOtherFolders(pairing: FolderPairing, destinationUidValidity: number): Set<number>;
+  /**
+   * The keys of the messages recorded from this source account's *other* folders into the same
+   * destination account (copied, or found there): Gmail's All Mail copies only what none holds.
+   */
+  keysOfOtherFolders(pairing: FolderPairing): Set<string>;
   /** The state after the last complete sync into this very destination folder, if any. */
   syncState(pairing: FolderPairing): FolderSyncState | null;
   saveSyncState(pairing: FolderPairing, state: FolderSyncState): void;
@@ -105,6 +110,12 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
        AND destination_uidvalidity = ? AND destination_uid IS NOT NULL
        AND NOT (source_account = ? AND source_folder = ?)`,
   );
+  const otherFoldersKeys = db
+    .prepare<[string, string, string], string>(
+      `SELECT DISTINCT message_key FROM ledger
+     WHERE source_account = ? AND destination_account = ? AND source_folder <> ?`,
+    )
+    .pluck();
   const setFlags = db.prepare(
     `UPDATE ledger SET flags = ? WHERE source_account = ? AND source_folder = ? AND destination_account = ?
        AND uidvalidity = ? AND uid = ?`,
@@ -199,6 +210,9 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
         p.sourceFolder,
       );
       return new Set(rows.map((r) => r.destination_uid));
+    },
+    keysOfOtherFolders(p) {
+      return new Set(otherFoldersKeys.all(p.sourceAccount, p.destinationAccount, p.sourceFolder));
     },
     pairedDestinationMessages(p, validity, destinationValidity) {
       const count = paired.get(
