@@ -83,7 +83,8 @@ export interface DovecotServer {
   ports: { imap: number; imaps: number; pop3: number; pop3s: number };
   pid: number;
   dir: string;
-  certificate: { certPem: string; fingerprint256: string; certPath: string };
+  /** The key too, for a test server that stands in front of this one (reply-injector.ts). */
+  certificate: { certPem: string; fingerprint256: string; certPath: string; keyPath: string };
   /** Hierarchy separator of the mail layout: '.' for maildir++, '/' for fs. */
   separator: '.' | '/';
   /** uid/gid the mail processes run as; files written into a Maildir should belong to them. */
@@ -169,13 +170,13 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
     const { child, ports } = await launch(paths, (ports) =>
       renderConfig({ paths, identity, ports, certificate, quota, options }),
     );
-    const { certPem, fingerprint256, certPath } = certificate;
+    const { certPem, fingerprint256, certPath, keyPath } = certificate;
     return makeHandle({
       paths,
       identity,
       child,
       ports,
-      certificate: { certPem, fingerprint256, certPath },
+      certificate: { certPem, fingerprint256, certPath, keyPath },
       quota,
       usernames: names,
       virtualFolders: options.virtualFolders,
@@ -488,7 +489,7 @@ async function createHome(paths: Paths, identity: Identity, username: string): P
 async function resolveCertificate(
   dir: string,
   given: DovecotOptions['certificate'],
-): Promise<DovecotServer['certificate'] & { keyPath: string }> {
+): Promise<DovecotServer['certificate']> {
   if (!given) {
     const { certPem, fingerprint256, certPath, keyPath } = await issueCertificate(join(dir, 'tls'), null, {
       commonName: 'localhost',
