@@ -24,8 +24,9 @@ import { onSide, sideOfError } from './server-side.ts';
 import { classifyError, MigrationError } from './migration-error.ts';
 import type { ErrorContext } from './migration-error.ts';
 import type { RetryPolicy } from './retry-policy.ts';
-import { backoffDelay } from './retry-policy.ts';
+import { nextTry } from './next-try.ts';
 import { skippedFolderWords } from './skipped-folder-words.ts';
+import { throttleReplyOf } from './throttle-reply.ts';
 
 export interface AccountCredentials {
   username: string;
@@ -117,13 +118,9 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
         waitedWithoutProgress >= (ctx.retry.giveUpAfterMs ?? 0)
       )
         break;
-      const delay = backoffDelay(ctx.retry, attemptsWithoutProgress, ctx.random());
+      const { delay, message } = nextTry(ctx.retry, lastError, attemptsWithoutProgress, ctx.random());
       waitedWithoutProgress += delay;
-      log(ctx, {
-        level: 'warn',
-        code: lastError.code,
-        message: `${lastError.message} Waiting for ${lastError.side === 'destination' ? 'the new' : 'the old'} server: next try at ${clockTime(Date.now() + delay)} (in ${Math.ceil(delay / 1000)} s).`,
-      });
+      log(ctx, { level: 'warn', code: lastError.code, message });
       await ctx.sleep(delay);
       if (ctx.signal.aborted) {
         lastError = stoppedError();
@@ -148,13 +145,6 @@ interface AttemptProgress {
   copied: number;
   bytes: number;
   total: number;
-}
-
-/** HH:MM:SS on this computer's clock, for "next try at". */
-function clockTime(ms: number): string {
-  const at = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
 }
 
 function stoppedError(): MigrationError {
@@ -435,11 +425,14 @@ function worthASecondLane(firstCopies: readonly number[]): boolean {
   return firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200;
 }
 
-/** A server's NO to one folder (not a lost connection or a full mailbox): the account carries on. */
+/**
+ * A server's NO to one folder (not a lost connection, a full mailbox or a "slow down", which the
+ * account waits out): the account carries on.
+ */
 function folderLevelFailure(error: unknown): string | null {
   if (error instanceof MigrationError) return null;
   const raw = error as { responseText?: string; serverResponseCode?: string; code?: string };
-  if (raw.responseText === undefined || raw.code !== undefined) return null;
+  if (raw.responseText === undefined || raw.code !== undefined || throttleReplyOf(error)) return null;
   if ((raw.serverResponseCode ?? '').toUpperCase() === 'OVERQUOTA' || /quota/i.test(raw.responseText))
     return null;
   return raw.responseText;

@@ -12,6 +12,7 @@ import { describeMessage } from './describe-message.ts';
 import { MigrationError } from './migration-error.ts';
 import { readAhead } from './read-ahead.ts';
 import { storableFlag } from './flag-sync.ts';
+import { throttleReplyOf } from './throttle-reply.ts';
 
 /** A message at least this large travels alone: never several of them in one batch. */
 export const LARGE_MESSAGE_BYTES = 1024 * 1024;
@@ -213,10 +214,10 @@ interface ServerError {
   code?: string;
 }
 
-/** The server answered NO or BAD (the connection is fine). */
+/** The server answered NO or BAD (the connection is fine), and not to say "slow down". */
 function isRefusal(error: unknown): boolean {
   const raw = error as ServerError | null;
-  return !!raw && raw.responseText !== undefined && raw.code === undefined;
+  return !!raw && raw.responseText !== undefined && raw.code === undefined && throttleReplyOf(error) === null;
 }
 
 /** Why the server refused one message, or null when the account cannot go on (quota, connection). */
