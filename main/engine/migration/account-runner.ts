@@ -26,6 +26,7 @@ import type { ErrorContext } from './migration-error.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { nextTry } from './next-try.ts';
 import { skippedFolderWords } from './skipped-folder-words.ts';
+import { keysOfSkippedFolders } from './archived-mail.ts';
 import { throttleReplyOf } from './throttle-reply.ts';
 
 export interface AccountCredentials {
@@ -306,6 +307,10 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       });
     };
     let partial = false;
+    // For Gmail's All Mail: mail another folder holds but could not copy (too large, refused) is
+    // reported there, not tried again as archived mail; a skipped label's mail stays behind.
+    const notCopied = new Set<string>();
+    let leftOut = new Set<string>();
 
     const copyOne = async (entry: (typeof plan.entries)[number], lane: FolderLane) => {
       const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
@@ -328,10 +333,15 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
             inFlight.set(entry.source, { done, bytes, copied });
             report(entry.source);
           },
-          onMessageFailed: (failure) =>
-            log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+          onMessageFailed: (failure) => {
+            notCopied.add(failure.key);
+            log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message });
+          },
           ...(entry.archivedOnly
-            ? { inOtherFolders: () => ctx.ledger.keysOfOtherFolders(pairingOf(entry)) }
+            ? {
+                inOtherFolders: () =>
+                  new Set([...ctx.ledger.keysOfOtherFolders(pairingOf(entry)), ...notCopied, ...leftOut]),
+              }
             : {}),
           listed: isPop3Inbox(entry.source)
             ? undefined
@@ -408,6 +418,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     };
     // Gmail's All Mail last: it copies only what the other folders, all recorded by then, lack.
     await copyAll(plan.entries.filter((entry) => !entry.archivedOnly));
+    leftOut = await onSide('source', () => keysOfSkippedFolders(sourceImap, plan, sourceFolders));
     await copyAll(plan.entries.filter((entry) => entry.archivedOnly));
     return { status: partial ? 'partial' : 'done', ...sum, error: null };
   } finally {

@@ -19,6 +19,8 @@ export const LARGE_MESSAGE_BYTES = 1024 * 1024;
 
 export interface MessageFailure {
   uid: number;
+  /** The message's identity key (message-key.ts). */
+  key: string;
   code: 'message-too-large' | 'message-refused';
   message: string;
 }
@@ -78,6 +80,7 @@ export async function copyMissing(target: CopyTarget, missing: readonly SourceMe
     if (limit === null || message.size <= limit) return true;
     target.onMessageFailed({
       uid: message.uid,
+      key: message.key,
       code: 'message-too-large',
       message: `${describeMessage(message)} is ${formatBytes(message.size)}; the new server accepts at most ${formatBytes(limit)}. It was not copied.`,
     });
@@ -230,12 +233,14 @@ function refusalOf(error: unknown, message: SourceMessage): MessageFailure | nul
   if (['TOOBIG', 'APPENDLIMIT', 'LIMIT'].includes(code) || /too (big|large)|size/i.test(text)) {
     return {
       uid: message.uid,
+      key: message.key,
       code: 'message-too-large',
       message: `${describeMessage(message)} (${formatBytes(message.size)}) is larger than the new server accepts. It was not copied.`,
     };
   }
   return {
     uid: message.uid,
+    key: message.key,
     code: 'message-refused',
     message: `The new server refused ${describeMessage(message)}: ${text}`,
   };

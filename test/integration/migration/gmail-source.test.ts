@@ -46,7 +46,7 @@ beforeAll(async () => {
       },
       virtualFolders: GMAIL_VIEWS,
     }),
-    startDovecot({ users: [{ username: 'gina', password: 'g' }] }),
+    startDovecot({ users: [{ username: 'gina', password: 'g' }], maxMessageBytes: 50_000 }),
   ]);
   const client = await connectTo(source, 'gina', 'g');
   await client.mailboxCreate('Clients');
@@ -59,6 +59,8 @@ beforeAll(async () => {
   await put(client, '[Gmail]/Trash', 'Thrown away', ['\\Seen']);
   await put(client, '[Gmail]/Spam', 'Junk offer');
   await put(client, 'Archived/Mail', 'Archived, no label', ['\\Seen', '\\Flagged']);
+  const big = rawMessage({ subject: 'Too big for the new server', body: 'x'.repeat(60_000) });
+  await client.append('INBOX', big, [], new Date('2026-01-05T10:00:00Z'));
   await client.logout();
 });
 
@@ -85,7 +87,7 @@ describe('a Gmail-like source', () => {
 
   it('copies labels and the real system folders once, archived mail into Archive, and no virtual folder', async () => {
     const summary = await createAndRun(services, request(), { source, destination });
-    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 8 });
+    expect(summary.accounts[0]).toMatchObject({ status: 'partial', messagesCopied: 8, messagesFailed: 1 });
     expect(await destinationFolders()).toEqual({
       INBOX: ['Important', 'Starred and labelled'],
       Clients: ['Client work', 'Starred and labelled'],
@@ -106,8 +108,13 @@ describe('a Gmail-like source', () => {
       `Virtual/All Mail|"Virtual/All Mail" shows every message of the other folders (Gmail's All Mail): only the messages that are in no other folder (archived mail) are copied, into "Archive"; the others arrive through their own folders.`,
     );
     expect(log).toContain(
-      'Virtual/All Mail|"Virtual/All Mail" → "Archive": 6 messages, 1 copied, 0 already there, 5 in other folders (copied from there).',
+      'Virtual/All Mail|"Virtual/All Mail" → "Archive": 7 messages, 1 copied, 0 already there, 6 in other folders (copied from there).',
     );
+    // The message the new server refuses is reported once, in its own folder.
+    const refused = services.eventLog
+      .forJob(summary.job.id, 'gina')
+      .filter((l) => l.code === 'message-too-large');
+    expect(refused.map((l) => l.folder)).toEqual(['INBOX']);
   });
 
   it('copies newly archived mail and new labelled mail once on the next run, and nothing else', async () => {
@@ -121,12 +128,29 @@ describe('a Gmail-like source', () => {
       { ...request(), name: 'gmail-again' },
       { source, destination },
     );
-    expect(again.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 2 });
+    expect(again.accounts[0]).toMatchObject({ status: 'partial', messagesCopied: 2, messagesFailed: 1 });
     const folders = await destinationFolders();
     expect(folders['Archive']).toEqual(['Archived later', 'Archived, no label']);
     expect(folders['INBOX']).toEqual(['Important', 'New in the inbox', 'Starred and labelled']);
 
     const last = await createAndRun(services, { ...request(), name: 'gmail-last' }, { source, destination });
-    expect(last.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 0 });
+    expect(last.accounts[0]).toMatchObject({ status: 'partial', messagesCopied: 0, messagesFailed: 1 });
+  });
+
+  it('leaves a skipped label behind, even its mail that carries no other label', async () => {
+    const client = await connectTo(source, 'gina', 'g');
+    await client.mailboxCreate('Newsletters');
+    await put(client, 'Newsletters', 'Weekly news');
+    await client.logout();
+
+    const skipping = await createAndRun(
+      services,
+      { ...request(), name: 'gmail-skip', skip: 'Newsletters\n' },
+      { source, destination },
+    );
+    expect(skipping.accounts[0]).toMatchObject({ messagesCopied: 0 });
+    const folders = await destinationFolders();
+    expect(folders['Newsletters']).toBeUndefined();
+    expect(folders['Archive']).toEqual(['Archived later', 'Archived, no label']);
   });
 });
