@@ -27,6 +27,8 @@ import type { RetryPolicy } from './retry-policy.ts';
 import { nextTry } from './next-try.ts';
 import { skippedFolderWords } from './skipped-folder-words.ts';
 import { keysOfSkippedFolders } from './archived-mail.ts';
+import { uploadPlanMessage } from './daily-upload-limit.ts';
+import type { DailyUploadLimit } from './daily-upload-limit.ts';
 import { throttleReplyOf } from './throttle-reply.ts';
 
 export interface AccountCredentials {
@@ -64,10 +66,13 @@ export interface AccountRunContext {
   emit(event: AccountEvent): void;
   sleep(ms: number): Promise<void>;
   random(): number;
+  /** The destination's daily upload limit for this mailbox (Gmail), or null for none. */
+  uploads?: DailyUploadLimit | null;
 }
 
 export interface AccountOutcome {
-  status: 'done' | 'partial' | 'failed';
+  /** 'waiting': today's upload allowance is used; `error.resumeAt` says when to go on. */
+  status: 'done' | 'partial' | 'failed' | 'waiting';
   copied: number;
   skipped: number;
   failed: number;
@@ -105,6 +110,11 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
         (lastError.code === 'certificate-untrusted' || lastError.code === 'certificate-mismatch')
       ) {
         lastError = await ctx.explainCertificate(lastError);
+      }
+      if (lastError.code === 'daily-upload-limit' && !ctx.signal.aborted) {
+        log(ctx, { level: 'info', code: lastError.code, message: lastError.message });
+        const { copied, total, bytes } = progress;
+        return { status: 'waiting', copied, skipped: 0, failed: 0, total, bytes, error: lastError };
       }
       // Stopped while a dropped connection was being retried: interrupted, not failed.
       if (lastError.transient && ctx.signal.aborted) lastError = stoppedError();
@@ -146,6 +156,8 @@ interface AttemptProgress {
   copied: number;
   bytes: number;
   total: number;
+  /** The days a daily upload limit spreads the copy over were told (on the first attempt). */
+  planTold?: boolean;
 }
 
 function stoppedError(): MigrationError {
@@ -221,7 +233,13 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       sourceImap
         ? onSide('source', () =>
             sourceImap.list({
-              statusQuery: { messages: true, uidNext: true, uidValidity: true, highestModseq: true },
+              statusQuery: {
+                messages: true,
+                uidNext: true,
+                uidValidity: true,
+                highestModseq: true,
+                ...(ctx.uploads ? { size: true } : {}),
+              },
             }),
           )
         : [],
@@ -272,6 +290,17 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         return { source: second, destination: imapDestination(secondDestination) };
       },
     });
+    if (ctx.uploads && !progress.planTold) {
+      progress.planTold = true;
+      const sizes = plan.entries
+        .filter((entry) => !entry.archivedOnly && !isPop3Inbox(entry.source))
+        .map((entry) => sourceStatus.get(entry.source)?.size);
+      const recorded = ctx.ledger.bytesRecorded(
+        mailboxIdentity(ctx.spec.source.host, username),
+        mailboxIdentity(ctx.spec.destination.host, localUsername),
+      );
+      log(ctx, { level: 'info', message: uploadPlanMessage(sizes, recorded, ctx.uploads) });
+    }
     for (const path of plan.destinationFoldersToCreate) {
       ctx.beforeWrite();
       await destination.create(path);
@@ -328,6 +357,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           batchBytes: ctx.batchBytes,
           signal: lane.signal,
           beforeWrite: ctx.beforeWrite,
+          uploads: ctx.uploads ?? null,
           onProgress: (done, total, bytes, copied) => {
             totals.set(entry.source, total);
             inFlight.set(entry.source, { done, bytes, copied });

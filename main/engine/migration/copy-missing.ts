@@ -13,6 +13,8 @@ import { MigrationError } from './migration-error.ts';
 import { readAhead } from './read-ahead.ts';
 import { storableFlag } from './flag-sync.ts';
 import { throttleReplyOf } from './throttle-reply.ts';
+import type { DailyUploadLimit } from './daily-upload-limit.ts';
+import { formatBytes } from './format-bytes.ts';
 
 /** A message at least this large travels alone: never several of them in one batch. */
 export const LARGE_MESSAGE_BYTES = 1024 * 1024;
@@ -43,6 +45,8 @@ export interface CopyTarget {
   beforeWrite(): void;
   /** What others stored in the folder while this run writes (watchOtherWriters). */
   otherWriters: OtherWriters;
+  /** The destination's daily upload limit for this mailbox, where it has one (Gmail). */
+  uploads?: DailyUploadLimit | null;
   onMessageFailed(failure: MessageFailure): void;
   /**
    * After each batch: messages stored, refused and vanished, the bytes stored, and how many were
@@ -154,7 +158,11 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
 }
 
 async function append(target: CopyTarget, batch: Fetched['messages']): Promise<void> {
-  const { fresh: messages, alreadyThere } = target.otherWriters.beforeAppend(batch, (one) => one.message.key);
+  const { fresh, alreadyThere } = target.otherWriters.beforeAppend(batch, (one) => one.message.key);
+  // What fits in today's upload allowance is stored; the rest waits for tomorrow's.
+  const fit = target.uploads ? target.uploads.fitting(fresh.map((one) => one.body.length)) : fresh.length;
+  if (fresh.length > 0 && fit === 0) throw target.uploads!.usedUp();
+  const messages = fresh.slice(0, fit);
   if (alreadyThere.length > 0) {
     // Another writer stored these since this run listed the folder: not copied again.
     target.ledger.recordMany(
@@ -193,6 +201,8 @@ async function append(target: CopyTarget, batch: Fetched['messages']): Promise<v
     skipped: yielded.size,
     unpaired: appended.uids ? 0 : messages.length,
   });
+  target.uploads?.stored(messages.reduce((sum, m) => sum + m.body.length, 0));
+  if (fit < fresh.length) throw target.uploads!.usedUp();
 }
 
 /** The ledger's row for a message stored (or found stored) at `destinationUid`. */
@@ -275,10 +285,4 @@ export function* batchesOf(
     }
   }
   if (batch.length > 0) yield batch;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

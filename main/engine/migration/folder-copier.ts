@@ -15,6 +15,7 @@ import { carryFlagChanges } from './flag-sync.ts';
 import type { FlagState } from './flag-sync.ts';
 import { chooseSyncMode, unchangedByListing } from './sync-mode.ts';
 import type { ListedCounters } from './sync-mode.ts';
+import type { DailyUploadLimit } from './daily-upload-limit.ts';
 
 export type { MessageFailure } from './copy-missing.ts';
 
@@ -39,6 +40,8 @@ export interface FolderCopyOptions {
    * to copy: those are not copied here (Gmail's All Mail, whose archived mail alone is its own).
    */
   inOtherFolders?: () => ReadonlySet<string>;
+  /** The destination's daily upload limit for this mailbox, where it has one (Gmail). */
+  uploads?: DailyUploadLimit | null;
   /** Both folders' counters from the account's listings: an untouched folder is not opened. */
   listed?: { source?: ListedCounters | undefined; destination?: ListedCounters | undefined };
 }
@@ -213,6 +216,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         signal: options.signal,
         beforeWrite: options.beforeWrite ?? (() => {}),
         otherWriters: watchOtherWriters(destination, listedUpTo),
+        uploads: options.uploads ?? null,
         onMessageFailed: options.onMessageFailed,
         onBatch: (counts) => {
           outcome.copied += counts.copied;

@@ -14,6 +14,8 @@ export class MigrationError extends Error {
   readonly transient: boolean;
   /** The wait a throttling server asked for, and what is left of it to wait now. */
   readonly backoff: { suggestedMs: number; remainingMs: number } | null;
+  /** When the account may go on (a daily upload limit's next day). */
+  readonly resumeAt: Date | null;
 
   constructor(
     code: MigrationErrorCode,
@@ -23,6 +25,7 @@ export class MigrationError extends Error {
       transient?: boolean;
       cause?: unknown;
       backoff?: { suggestedMs: number; remainingMs: number } | null;
+      resumeAt?: Date | null;
     } = {},
   ) {
     super(message, { cause: options.cause });
@@ -31,6 +34,7 @@ export class MigrationError extends Error {
     this.side = options.side ?? null;
     this.transient = options.transient ?? false;
     this.backoff = options.backoff ?? null;
+    this.resumeAt = options.resumeAt ?? null;
   }
 }
 

@@ -65,6 +65,8 @@ export interface LedgerRepository {
    * destination account (copied, or found there): Gmail's All Mail copies only what none holds.
    */
   keysOfOtherFolders(pairing: FolderPairing): Set<string>;
+  /** Bytes of every message recorded from this source account into that destination account. */
+  bytesRecorded(sourceAccount: string, destinationAccount: string): number;
   /** The state after the last complete sync into this very destination folder, if any. */
   syncState(pairing: FolderPairing): FolderSyncState | null;
   saveSyncState(pairing: FolderPairing, state: FolderSyncState): void;
@@ -114,6 +116,11 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
     .prepare<[string, string, string], string>(
       `SELECT DISTINCT message_key FROM ledger
      WHERE source_account = ? AND destination_account = ? AND source_folder <> ?`,
+    )
+    .pluck();
+  const recordedBytes = db
+    .prepare<[string, string], number | null>(
+      'SELECT SUM(size) FROM ledger WHERE source_account = ? AND destination_account = ?',
     )
     .pluck();
   const setFlags = db.prepare(
@@ -210,6 +217,9 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
         p.sourceFolder,
       );
       return new Set(rows.map((r) => r.destination_uid));
+    },
+    bytesRecorded(sourceAccount, destinationAccount) {
+      return recordedBytes.get(sourceAccount, destinationAccount) ?? 0;
     },
     keysOfOtherFolders(p) {
       return new Set(otherFoldersKeys.all(p.sourceAccount, p.destinationAccount, p.sourceFolder));
