@@ -34,6 +34,11 @@ export interface JobSpec {
     /** An admin who may log in as each user (SASL PLAIN authorization identity). */
     adminUser: string | null;
     adminSecretId: number | null;
+    /**
+     * Bytes the destination takes into one mailbox a day (Gmail's IMAP upload limit), or
+     * null (or absent, in jobs created before) for no limit.
+     */
+    dailyUploadBytes?: number | null;
   };
   /** Folders to skip, parsed once when the job was created. */
   skip: SkipEntry[];

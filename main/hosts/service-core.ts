@@ -8,6 +8,7 @@ import type { AliasService } from '../features/aliases/alias-service.ts';
 import type { AccountRepository } from '../infrastructure/store/account-repository.ts';
 import type { JobRepository } from '../infrastructure/store/job-repository.ts';
 import type { ClaimRepository } from '../infrastructure/store/claim-repository.ts';
+import type { UploadDayRepository } from '../infrastructure/store/upload-day-repository.ts';
 import type { LedgerRepository } from '../infrastructure/store/ledger-repository.ts';
 import type { SecretRepository } from '../infrastructure/store/secret-repository.ts';
 import type { EventLog } from '../infrastructure/store/event-log.ts';
@@ -30,6 +31,8 @@ export interface ServiceCore {
   secrets: SecretRepository;
   jobs: JobRepository;
   ledger: LedgerRepository;
+  /** Bytes stored per destination mailbox and day (a destination's daily upload limit). */
+  uploads: UploadDayRepository;
   /** Which process runs which job and writes which mailbox, across processes. */
   claims: ClaimRepository;
   eventLog: EventLog;

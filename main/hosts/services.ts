@@ -11,6 +11,7 @@ import { createAliasService } from '../features/aliases/alias-service.ts';
 import { createEventLog } from '../infrastructure/store/event-log.ts';
 import { createJobRepository } from '../infrastructure/store/job-repository.ts';
 import { createLedgerRepository } from '../infrastructure/store/ledger-repository.ts';
+import { createUploadDayRepository } from '../infrastructure/store/upload-day-repository.ts';
 import { createClaimRepository } from '../infrastructure/store/claim-repository.ts';
 import { createEventBus } from '../../shared/event-bus.ts';
 import { createDispatcher } from './api/dispatcher.ts';
@@ -69,11 +70,14 @@ export function createServices(options: ServicesOptions): Services {
   const stopForwarding = eventLog.onAppend((line) => bus.emit('log.line', line));
   const jobs = createJobRepository(db, options.clock);
   const ledger = createLedgerRepository(db, options.clock);
+  const uploads = createUploadDayRepository(db);
   const claims = createClaimRepository(db);
   const accounts = createAccountRepository(db, secrets, options.clock);
   const jobManager = createJobManager({
     jobs,
     ledger,
+    uploads,
+    clock: options.clock,
     claims,
     secrets,
     accounts,
@@ -103,6 +107,7 @@ export function createServices(options: ServicesOptions): Services {
     secrets,
     jobs,
     ledger,
+    uploads,
     claims,
     jobManager,
     diagnostics,

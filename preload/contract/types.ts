@@ -84,6 +84,7 @@ export type MigrationErrorCode =
   | 'message-too-large'
   | 'message-refused'
   | 'throttled'
+  | 'daily-upload-limit'
   | 'folder-failed'
   | 'cancelled'
   | 'job-busy'
@@ -484,6 +485,8 @@ export type Progress =
       messagesDone: number;
       messagesTotal: number;
       bytesDone: number;
+      /** Queued until then (ISO time): the new server's daily upload quota is used for today. */
+      waitingUntil?: string;
     };
 
 /** Payloads of events main pushes to the UI, keyed by event name. */

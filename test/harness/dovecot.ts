@@ -10,6 +10,10 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { issueCertificate } from './certificates.ts';
 import { acceptsConnections, freePort } from './free-port.ts';
+import { virtualFolderConfig, writeVirtualFolders } from './dovecot-virtual-folders.ts';
+import type { VirtualFolders } from './dovecot-virtual-folders.ts';
+
+export type { VirtualFolder, VirtualFolders } from './dovecot-virtual-folders.ts';
 
 const run = promisify(execFile);
 
@@ -66,6 +70,11 @@ export interface DovecotOptions {
    * its hash was made from. Its users still need an entry in `users` for their mailbox.
    */
   passdbFile?: string;
+  /**
+   * Gmail-like virtual folders (All Mail \\All, Starred \\Flagged, Important \\Important) over
+   * the real ones, served by Dovecot's virtual plugin; needs layout 'fs'.
+   */
+  virtualFolders?: VirtualFolders;
 }
 
 /** A running test server and how to reach, inspect and stop it. */
@@ -74,7 +83,8 @@ export interface DovecotServer {
   ports: { imap: number; imaps: number; pop3: number; pop3s: number };
   pid: number;
   dir: string;
-  certificate: { certPem: string; fingerprint256: string; certPath: string };
+  /** The key too, for a test server that stands in front of this one (reply-injector.ts). */
+  certificate: { certPem: string; fingerprint256: string; certPath: string; keyPath: string };
   /** Hierarchy separator of the mail layout: '.' for maildir++, '/' for fs. */
   separator: '.' | '/';
   /** uid/gid the mail processes run as; files written into a Maildir should belong to them. */
@@ -124,6 +134,9 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
   if (maxMessageBytes !== undefined && !(Number.isInteger(maxMessageBytes) && maxMessageBytes > 0)) {
     throw new Error(`maxMessageBytes must be a positive integer, got ${maxMessageBytes}`);
   }
+  if (options.virtualFolders && options.layout !== 'fs') {
+    throw new Error("virtualFolders needs layout 'fs' (one separator, '/', in every namespace)");
+  }
   if (!existsSync(DOVECOT)) {
     throw new Error(`${DOVECOT} not found: install dovecot-imapd and dovecot-pop3d`);
   }
@@ -146,7 +159,7 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
   try {
     await Promise.all(['run', 'state', 'home', 'users'].map((name) => mkdir(join(dir, name))));
     const certificate = await resolveCertificate(dir, options.certificate);
-    for (const user of options.users) await writeUser(paths, identity, user);
+    for (const user of options.users) await writeUser(paths, identity, user, options.virtualFolders);
     if (options.masterUser) {
       await writeFile(paths.masterPath, masterLine(options.masterUser), { mode: 0o644 });
     }
@@ -157,15 +170,16 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
     const { child, ports } = await launch(paths, (ports) =>
       renderConfig({ paths, identity, ports, certificate, quota, options }),
     );
-    const { certPem, fingerprint256, certPath } = certificate;
+    const { certPem, fingerprint256, certPath, keyPath } = certificate;
     return makeHandle({
       paths,
       identity,
       child,
       ports,
-      certificate: { certPem, fingerprint256, certPath },
+      certificate: { certPem, fingerprint256, certPath, keyPath },
       quota,
       usernames: names,
+      virtualFolders: options.virtualFolders,
       separator: options.layout === 'fs' ? '/' : '.',
     });
   } catch (error) {
@@ -218,6 +232,7 @@ function makeHandle(state: {
   certificate: DovecotServer['certificate'];
   quota: boolean;
   usernames: string[];
+  virtualFolders: VirtualFolders | undefined;
   separator: DovecotServer['separator'];
 }): DovecotServer {
   const { paths, identity, ports, certificate, quota } = state;
@@ -249,7 +264,7 @@ function makeHandle(state: {
         throw new Error('Start the server with `quota: true` to add users with a quota later');
       }
       usernames.add(user.username);
-      await writeUser(paths, identity, user);
+      await writeUser(paths, identity, user, state.virtualFolders);
     },
     async doveadm(args) {
       const { stdout } = await run(DOVEADM, ['-c', paths.confPath, ...args]);
@@ -332,6 +347,7 @@ function renderConfig(input: {
     `mail_fsync = never`,
     `mail_max_userip_connections = 100`,
   ];
+  if (options.virtualFolders) lines.push(`mail_plugins = $mail_plugins virtual`);
   if (quota) {
     lines.push(
       `mail_plugins = $mail_plugins quota`,
@@ -351,7 +367,7 @@ function renderConfig(input: {
     // Dovecot 2.3 enforces quota_max_mail_size but does not announce it (RFC 7889) by itself.
     lines.push(`imap_capability = +APPENDLIMIT=${options.maxMessageBytes}`);
   }
-  lines.push(`namespace inbox {`, `  inbox = yes`);
+  lines.push(`namespace inbox {`, `  inbox = yes`, ...(options.virtualFolders ? [`  separator = /`] : []));
   for (const [standard, flag] of SPECIAL_USE) {
     const name = options.specialFolders?.[standard as keyof NonNullable<DovecotOptions['specialFolders']>];
     if (name === null) continue;
@@ -362,8 +378,8 @@ function renderConfig(input: {
       `  }`,
     );
   }
+  lines.push(`}`, ...(options.virtualFolders ? virtualFolderConfig(options.virtualFolders) : []));
   lines.push(
-    `}`,
     `service imap-login {`,
     `  inet_listener imap {`,
     `    port = ${ports.imap}`,
@@ -438,8 +454,17 @@ function masterLine(master: { username: string; password: string }): string {
   return `${master.username}:{PLAIN.b64}${Buffer.from(master.password).toString('base64')}\n`;
 }
 
-async function writeUser(paths: Paths, identity: Identity, user: DovecotUser): Promise<void> {
+async function writeUser(
+  paths: Paths,
+  identity: Identity,
+  user: DovecotUser,
+  virtual: VirtualFolders | undefined,
+): Promise<void> {
   await createHome(paths, identity, user.username);
+  if (virtual) {
+    const owner = identity.root ? { uid: identity.mailUid, gid: identity.mailGid } : null;
+    await writeVirtualFolders(homeOf(paths, user.username), virtual, owner);
+  }
   await writeFile(join(paths.usersDir, user.username), passwdLine(paths, identity, user), {
     mode: 0o644,
   });
@@ -464,7 +489,7 @@ async function createHome(paths: Paths, identity: Identity, username: string): P
 async function resolveCertificate(
   dir: string,
   given: DovecotOptions['certificate'],
-): Promise<DovecotServer['certificate'] & { keyPath: string }> {
+): Promise<DovecotServer['certificate']> {
   if (!given) {
     const { certPem, fingerprint256, certPath, keyPath } = await issueCertificate(join(dir, 'tls'), null, {
       commonName: 'localhost',

@@ -1,6 +1,6 @@
 // Proves the Dovecot harness with real clients: two servers side by side, TLS with the harness
 // certificate, login failures, APPEND isolation, SPECIAL-USE, POP3S, master users, layouts,
-// quotas and the message size limit, and a clean stop.
+// Gmail-like virtual folders, quotas and the message size limit, and a clean stop.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -248,6 +248,48 @@ describe('Dovecot with the fs layout', () => {
       expect(server.separator).toBe('/');
       expect(list.find((entry) => entry.path === 'Sent')?.specialUse).toBe('\\Sent');
       expect(existsSync(join(server.maildir('dave'), 'Projects', '2024'))).toBe(true);
+    } finally {
+      await client.logout();
+    }
+  });
+});
+
+describe('Dovecot with Gmail-like virtual folders', () => {
+  let server: DovecotServer;
+  const gwen = { username: 'gwen', password: 'gwen-pw' };
+  beforeAll(async () => {
+    server = await startDovecot({
+      users: [gwen],
+      layout: 'fs',
+      virtualFolders: {
+        prefix: 'Views/',
+        hiddenPrefix: 'Hidden/',
+        folders: [
+          { name: 'All Mail', specialUse: '\\All', mailboxes: ['*', '-Trash', 'Hidden/*'], search: 'all' },
+          { name: 'Starred', specialUse: '\\Flagged', mailboxes: ['*'], search: 'flagged' },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('lists each view with its SPECIAL-USE flag over the real folders, and never the hidden ones', async () => {
+    const client = imapClient(server, gwen);
+    await client.connect();
+    try {
+      await client.mailboxCreate('Hidden/Archived');
+      await client.append('INBOX', 'Subject: one\r\n\r\nstarred\r\n', ['\\Flagged']);
+      await client.append('Trash', 'Subject: two\r\n\r\ndeleted\r\n');
+      await client.append('Hidden/Archived', 'Subject: three\r\n\r\narchived\r\n');
+      const list = await client.list({ statusQuery: { messages: true } });
+      const flagsOf = (path: string) => [...(list.find((f) => f.path === path)?.flags ?? [])];
+      expect(flagsOf('Views/All Mail')).toContain('\\All');
+      expect(flagsOf('Views/Starred')).toContain('\\Flagged');
+      expect(list.find((f) => f.path === 'Views/All Mail')?.status?.messages).toBe(2);
+      expect(list.find((f) => f.path === 'Views/Starred')?.status?.messages).toBe(1);
+      expect(list.some((f) => f.path.startsWith('Hidden'))).toBe(false);
     } finally {
       await client.logout();
     }

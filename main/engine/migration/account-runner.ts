@@ -24,7 +24,12 @@ import { onSide, sideOfError } from './server-side.ts';
 import { classifyError, MigrationError } from './migration-error.ts';
 import type { ErrorContext } from './migration-error.ts';
 import type { RetryPolicy } from './retry-policy.ts';
-import { backoffDelay } from './retry-policy.ts';
+import { nextTry } from './next-try.ts';
+import { skippedFolderWords } from './skipped-folder-words.ts';
+import { keysOfSkippedFolders } from './archived-mail.ts';
+import { uploadPlanMessage } from './daily-upload-limit.ts';
+import type { DailyUploadLimit } from './daily-upload-limit.ts';
+import { throttleReplyOf } from './throttle-reply.ts';
 
 export interface AccountCredentials {
   username: string;
@@ -61,10 +66,13 @@ export interface AccountRunContext {
   emit(event: AccountEvent): void;
   sleep(ms: number): Promise<void>;
   random(): number;
+  /** The destination's daily upload limit for this mailbox (Gmail), or null for none. */
+  uploads?: DailyUploadLimit | null;
 }
 
 export interface AccountOutcome {
-  status: 'done' | 'partial' | 'failed';
+  /** 'waiting': today's upload allowance is used; `error.resumeAt` says when to go on. */
+  status: 'done' | 'partial' | 'failed' | 'waiting';
   copied: number;
   skipped: number;
   failed: number;
@@ -103,6 +111,11 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
       ) {
         lastError = await ctx.explainCertificate(lastError);
       }
+      if (lastError.code === 'daily-upload-limit' && !ctx.signal.aborted) {
+        log(ctx, { level: 'info', code: lastError.code, message: lastError.message });
+        const { copied, total, bytes } = progress;
+        return { status: 'waiting', copied, skipped: 0, failed: 0, total, bytes, error: lastError };
+      }
       // Stopped while a dropped connection was being retried: interrupted, not failed.
       if (lastError.transient && ctx.signal.aborted) lastError = stoppedError();
       if (!lastError.transient || ctx.signal.aborted) break;
@@ -116,13 +129,9 @@ export async function runAccount(ctx: AccountRunContext): Promise<AccountOutcome
         waitedWithoutProgress >= (ctx.retry.giveUpAfterMs ?? 0)
       )
         break;
-      const delay = backoffDelay(ctx.retry, attemptsWithoutProgress, ctx.random());
+      const { delay, message } = nextTry(ctx.retry, lastError, attemptsWithoutProgress, ctx.random());
       waitedWithoutProgress += delay;
-      log(ctx, {
-        level: 'warn',
-        code: lastError.code,
-        message: `${lastError.message} Waiting for ${lastError.side === 'destination' ? 'the new' : 'the old'} server: next try at ${clockTime(Date.now() + delay)} (in ${Math.ceil(delay / 1000)} s).`,
-      });
+      log(ctx, { level: 'warn', code: lastError.code, message });
       await ctx.sleep(delay);
       if (ctx.signal.aborted) {
         lastError = stoppedError();
@@ -147,13 +156,8 @@ interface AttemptProgress {
   copied: number;
   bytes: number;
   total: number;
-}
-
-/** HH:MM:SS on this computer's clock, for "next try at". */
-function clockTime(ms: number): string {
-  const at = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+  /** The days a daily upload limit spreads the copy over were told (on the first attempt). */
+  planTold?: boolean;
 }
 
 function stoppedError(): MigrationError {
@@ -229,7 +233,13 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       sourceImap
         ? onSide('source', () =>
             sourceImap.list({
-              statusQuery: { messages: true, uidNext: true, uidValidity: true, highestModseq: true },
+              statusQuery: {
+                messages: true,
+                uidNext: true,
+                uidValidity: true,
+                highestModseq: true,
+                ...(ctx.uploads ? { size: true } : {}),
+              },
             }),
           )
         : [],
@@ -251,8 +261,8 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       translations: ctx.translations,
     });
     for (const skipped of plan.skipped) {
-      if (skipped.reason === 'skip-list')
-        log(ctx, { level: 'info', folder: skipped.source, message: `Skipped, as the skip list asks.` });
+      const message = skippedFolderWords(skipped);
+      if (message !== null) log(ctx, { level: 'info', folder: skipped.source, message });
     }
     const sourceStatus = new Map(sourceFolders.map((f) => [f.path, f.status]));
     // A folder created below was not in the listing: it has no counters, and is opened.
@@ -280,6 +290,17 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         return { source: second, destination: imapDestination(secondDestination) };
       },
     });
+    if (ctx.uploads && !progress.planTold) {
+      progress.planTold = true;
+      const sizes = plan.entries
+        .filter((entry) => !entry.archivedOnly && !isPop3Inbox(entry.source))
+        .map((entry) => sourceStatus.get(entry.source)?.size);
+      const recorded = ctx.ledger.bytesRecorded(
+        mailboxIdentity(ctx.spec.source.host, username),
+        mailboxIdentity(ctx.spec.destination.host, localUsername),
+      );
+      log(ctx, { level: 'info', message: uploadPlanMessage(sizes, recorded, ctx.uploads) });
+    }
     for (const path of plan.destinationFoldersToCreate) {
       ctx.beforeWrite();
       await destination.create(path);
@@ -315,6 +336,10 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       });
     };
     let partial = false;
+    // For Gmail's All Mail: mail another folder holds but could not copy (too large, refused) is
+    // reported there, not tried again as archived mail; a skipped label's mail stays behind.
+    const notCopied = new Set<string>();
+    let leftOut = new Set<string>();
 
     const copyOne = async (entry: (typeof plan.entries)[number], lane: FolderLane) => {
       const base = { sourceFolder: entry.source, destinationFolder: entry.destination };
@@ -332,13 +357,22 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           batchBytes: ctx.batchBytes,
           signal: lane.signal,
           beforeWrite: ctx.beforeWrite,
+          uploads: ctx.uploads ?? null,
           onProgress: (done, total, bytes, copied) => {
             totals.set(entry.source, total);
             inFlight.set(entry.source, { done, bytes, copied });
             report(entry.source);
           },
-          onMessageFailed: (failure) =>
-            log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message }),
+          onMessageFailed: (failure) => {
+            notCopied.add(failure.key);
+            log(ctx, { level: 'warn', folder: entry.source, code: failure.code, message: failure.message });
+          },
+          ...(entry.archivedOnly
+            ? {
+                inOtherFolders: () =>
+                  new Set([...ctx.ledger.keysOfOtherFolders(pairingOf(entry)), ...notCopied, ...leftOut]),
+              }
+            : {}),
           listed: isPop3Inbox(entry.source)
             ? undefined
             : {
@@ -398,18 +432,24 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
 
     // Source folders merged into one destination folder go on one lane, one after the other: two
     // lanes appending to the same folder would each take the other for a foreign writer.
-    const groups = new Map<string, Array<(typeof plan.entries)[number]>>();
-    for (const entry of plan.entries)
-      groups.set(entry.destination, [...(groups.get(entry.destination) ?? []), entry]);
-    const queue = [...groups.values()];
-    await inLanes(lanes, ctx.signal, async (lane) => {
-      for (let group = queue.shift(); group; group = queue.shift()) {
-        for (const entry of group) {
-          if (lane.signal.aborted) throw ctx.signal.aborted ? stoppedError() : lane.signal.reason;
-          await copyOne(entry, lane);
+    const copyAll = async (entries: typeof plan.entries) => {
+      const groups = new Map<string, Array<(typeof plan.entries)[number]>>();
+      for (const entry of entries)
+        groups.set(entry.destination, [...(groups.get(entry.destination) ?? []), entry]);
+      const queue = [...groups.values()];
+      await inLanes(lanes, ctx.signal, async (lane) => {
+        for (let group = queue.shift(); group; group = queue.shift()) {
+          for (const entry of group) {
+            if (lane.signal.aborted) throw ctx.signal.aborted ? stoppedError() : lane.signal.reason;
+            await copyOne(entry, lane);
+          }
         }
-      }
-    });
+      });
+    };
+    // Gmail's All Mail last: it copies only what the other folders, all recorded by then, lack.
+    await copyAll(plan.entries.filter((entry) => !entry.archivedOnly));
+    leftOut = await onSide('source', () => keysOfSkippedFolders(sourceImap, plan, sourceFolders));
+    await copyAll(plan.entries.filter((entry) => entry.archivedOnly));
     return { status: partial ? 'partial' : 'done', ...sum, error: null };
   } finally {
     await Promise.allSettled(lanes);
@@ -426,11 +466,14 @@ function worthASecondLane(firstCopies: readonly number[]): boolean {
   return firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200;
 }
 
-/** A server's NO to one folder (not a lost connection or a full mailbox): the account carries on. */
+/**
+ * A server's NO to one folder (not a lost connection, a full mailbox or a "slow down", which the
+ * account waits out): the account carries on.
+ */
 function folderLevelFailure(error: unknown): string | null {
   if (error instanceof MigrationError) return null;
   const raw = error as { responseText?: string; serverResponseCode?: string; code?: string };
-  if (raw.responseText === undefined || raw.code !== undefined) return null;
+  if (raw.responseText === undefined || raw.code !== undefined || throttleReplyOf(error)) return null;
   if ((raw.serverResponseCode ?? '').toUpperCase() === 'OVERQUOTA' || /quota/i.test(raw.responseText))
     return null;
   return raw.responseText;
@@ -447,12 +490,15 @@ function folderSummary(
     unchanged: boolean;
     flagsUpdated: number;
     removedOnDestination?: number;
+    inOtherFolders?: number;
   },
 ): string {
   const into = source === destination ? '' : ` → "${destination}"`;
   if (o.unchanged)
     return `"${source}"${into}: unchanged since the last run (${o.total} messages)${o.flagsUpdated ? `; ${o.flagsUpdated} flag changes carried over` : ''}.`;
-  const parts = [`${o.copied} copied`, `${o.skipped} already there`];
+  const elsewhere = o.inOtherFolders ?? 0;
+  const parts = [`${o.copied} copied`, `${o.skipped - elsewhere} already there`];
+  if (elsewhere) parts.push(`${elsewhere} in other folders (copied from there)`);
   if (o.failed) parts.push(`${o.failed} not copied`);
   if (o.flagsUpdated) parts.push(`${o.flagsUpdated} flag changes carried over`);
   if (o.removedOnDestination)

@@ -13,6 +13,9 @@ import { describeMessage } from './describe-message.ts';
 import { MigrationError } from './migration-error.ts';
 import { readAhead } from './read-ahead.ts';
 import { storableFlag } from './flag-sync.ts';
+import { throttleReplyOf } from './throttle-reply.ts';
+import type { DailyUploadLimit } from './daily-upload-limit.ts';
+import { formatBytes } from './format-bytes.ts';
 
 /** A message at least this large travels alone: never several of them in one batch. */
 export const LARGE_MESSAGE_BYTES = 1024 * 1024;
@@ -29,6 +32,8 @@ const STREAMED_HOLD_BYTES = 3 * STREAM_CHUNK_BYTES;
 
 export interface MessageFailure {
   uid: number;
+  /** The message's identity key (message-key.ts). */
+  key: string;
   code: 'message-too-large' | 'message-refused';
   message: string;
 }
@@ -51,6 +56,8 @@ export interface CopyTarget {
   beforeWrite(): void;
   /** What others stored in the folder while this run writes (watchOtherWriters). */
   otherWriters: OtherWriters;
+  /** The destination's daily upload limit for this mailbox, where it has one (Gmail). */
+  uploads?: DailyUploadLimit | null;
   onMessageFailed(failure: MessageFailure): void;
   /**
    * After each batch: messages stored, refused and vanished, the bytes stored, and how many were
@@ -88,6 +95,7 @@ export async function copyMissing(target: CopyTarget, missing: readonly SourceMe
     if (limit === null || message.size <= limit) return true;
     target.onMessageFailed({
       uid: message.uid,
+      key: message.key,
       code: 'message-too-large',
       message: `${describeMessage(message)} is ${formatBytes(message.size)}; the new server accepts at most ${formatBytes(limit)}. It was not copied.`,
     });
@@ -186,7 +194,11 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
 }
 
 async function append(target: CopyTarget, batch: Fetched['messages']): Promise<void> {
-  const { fresh: messages, alreadyThere } = target.otherWriters.beforeAppend(batch, (one) => one.message.key);
+  const { fresh, alreadyThere } = target.otherWriters.beforeAppend(batch, (one) => one.message.key);
+  // What fits in today's upload allowance is stored; the rest waits for tomorrow's.
+  const fit = target.uploads ? target.uploads.fitting(fresh.map((one) => one.body.length)) : fresh.length;
+  if (fresh.length > 0 && fit === 0) throw target.uploads!.usedUp();
+  const messages = fresh.slice(0, fit);
   if (alreadyThere.length > 0) {
     // Another writer stored these since this run listed the folder: not copied again.
     target.ledger.recordMany(
@@ -227,6 +239,8 @@ async function append(target: CopyTarget, batch: Fetched['messages']): Promise<v
     skipped: yielded.size,
     unpaired: appended.uids ? 0 : messages.length,
   });
+  target.uploads?.stored(messages.reduce((sum, m) => sum + m.body.length, 0));
+  if (fit < fresh.length) throw target.uploads!.usedUp();
 }
 
 /** The ledger's row for a message stored (or found stored) at `destinationUid`. */
@@ -251,10 +265,10 @@ interface ServerError {
   code?: string;
 }
 
-/** The server answered NO or BAD (the connection is fine). */
+/** The server answered NO or BAD (the connection is fine), and not to say "slow down". */
 function isRefusal(error: unknown): boolean {
   const raw = error as ServerError | null;
-  return !!raw && raw.responseText !== undefined && raw.code === undefined;
+  return !!raw && raw.responseText !== undefined && raw.code === undefined && throttleReplyOf(error) === null;
 }
 
 /** Why the server refused one message, or null when the account cannot go on (quota, connection). */
@@ -267,12 +281,14 @@ function refusalOf(error: unknown, message: SourceMessage): MessageFailure | nul
   if (['TOOBIG', 'APPENDLIMIT', 'LIMIT'].includes(code) || /too (big|large)|size/i.test(text)) {
     return {
       uid: message.uid,
+      key: message.key,
       code: 'message-too-large',
       message: `${describeMessage(message)} (${formatBytes(message.size)}) is larger than the new server accepts. It was not copied.`,
     };
   }
   return {
     uid: message.uid,
+    key: message.key,
     code: 'message-refused',
     message: `The new server refused ${describeMessage(message)}: ${text}`,
   };
@@ -307,10 +323,4 @@ export function* batchesOf(
     }
   }
   if (batch.length > 0) yield batch;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

@@ -46,6 +46,8 @@ export interface MigrationRequest {
     adminPassword?: string | null;
     /** The project's stored admin password, referred to rather than copied. */
     adminSecretId?: number | null;
+    /** Bytes the destination takes into one mailbox a day (Gmail's IMAP upload limit); none by default. */
+    dailyUploadBytes?: number | null;
   };
   /** The users list as typed, accounts already checked, or the project's stored accounts. */
   users: string | Array<JobUser | ProjectAccountRef>;
@@ -95,6 +97,9 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       `concurrency: accounts at once must be a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`,
     );
   }
+  const daily = request.destination.dailyUploadBytes ?? null;
+  if (daily !== null && !(Number.isInteger(daily) && daily > 0))
+    problems.push('destination: the daily upload limit must be a whole number of bytes above 0.');
   const adminUser = request.destination.adminUser?.trim() || null;
   const adminSecret = request.destination.adminSecretId ?? null;
   if (adminUser && !request.destination.adminPassword && adminSecret === null) {
@@ -147,6 +152,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
         ? null
         : (adminSecret ??
           (request.destination.adminPassword ? secrets.put(request.destination.adminPassword) : null)),
+      dailyUploadBytes: daily,
     },
     skip: skip.value,
     translations: translate.value,

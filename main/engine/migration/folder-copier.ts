@@ -15,6 +15,7 @@ import { carryFlagChanges } from './flag-sync.ts';
 import type { FlagState } from './flag-sync.ts';
 import { chooseSyncMode, unchangedByListing } from './sync-mode.ts';
 import type { ListedCounters } from './sync-mode.ts';
+import type { DailyUploadLimit } from './daily-upload-limit.ts';
 
 export type { MessageFailure } from './copy-missing.ts';
 
@@ -34,6 +35,13 @@ export interface FolderCopyOptions {
   /** Messages handled and in all, and the messages and bytes this run copied, so far. */
   onProgress(done: number, total: number, bytes: number, copied: number): void;
   onMessageFailed(failure: MessageFailure): void;
+  /**
+   * Keys of the messages the account's other folders bring over, asked once something is left
+   * to copy: those are not copied here (Gmail's All Mail, whose archived mail alone is its own).
+   */
+  inOtherFolders?: () => ReadonlySet<string>;
+  /** The destination's daily upload limit for this mailbox, where it has one (Gmail). */
+  uploads?: DailyUploadLimit | null;
   /** Both folders' counters from the account's listings: an untouched folder is not opened. */
   listed?: { source?: ListedCounters | undefined; destination?: ListedCounters | undefined };
 }
@@ -47,6 +55,8 @@ export interface FolderOutcome {
   flagsUpdated: number;
   /** Copied before, then moved or deleted on the destination by its owner: not copied again. */
   removedOnDestination: number;
+  /** Not copied because other folders bring them (counted in `skipped`); see `inOtherFolders`. */
+  inOtherFolders: number;
   /** Unchanged since the last complete sync: no headers were fetched. */
   unchanged: boolean;
   uidValidity: number;
@@ -79,6 +89,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     bytes: 0,
     flagsUpdated: 0,
     removedOnDestination: 0,
+    inOtherFolders: 0,
     unchanged: mode.kind === 'unchanged',
     uidValidity: status.uidValidity,
     uidNext: status.uidNext,
@@ -179,6 +190,13 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     toCopy = fresh;
     listedAll = mode.kind === 'unchanged' || saved!.sourceMessages + fresh.length === status.messages;
   }
+  if (toCopy.length > 0 && options.inOtherFolders) {
+    const elsewhere = options.inOtherFolders();
+    const own = toCopy.filter((message) => !elsewhere.has(message.key));
+    outcome.inOtherFolders = toCopy.length - own.length;
+    outcome.skipped += outcome.inOtherFolders;
+    toCopy = own;
+  }
   options.onProgress(outcome.skipped, outcome.total, 0, 0);
 
   if (toCopy.length > 0) {
@@ -198,6 +216,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         signal: options.signal,
         beforeWrite: options.beforeWrite ?? (() => {}),
         otherWriters: watchOtherWriters(destination, listedUpTo),
+        uploads: options.uploads ?? null,
         onMessageFailed: options.onMessageFailed,
         onBatch: (counts) => {
           outcome.copied += counts.copied;
@@ -243,6 +262,7 @@ function unchangedFolder(options: FolderCopyOptions, saved: FolderSyncState): Fo
     bytes: 0,
     flagsUpdated: 0,
     removedOnDestination: 0,
+    inOtherFolders: 0,
     unchanged: true,
     uidValidity: saved.sourceUidValidity,
     uidNext: saved.sourceUidNext,

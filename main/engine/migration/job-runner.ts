@@ -22,6 +22,11 @@ import { chooseDestinationLogin } from './destination-login.ts';
 import { holdClaim, jobResource, mailboxResource, tryHoldClaim } from './hold-claim.ts';
 import type { HeldClaim } from './hold-claim.ts';
 import { mailboxIdentity } from './endpoints.ts';
+import { createUploadWaits } from './upload-waits.ts';
+import { dailyUploadLimit } from './daily-upload-limit.ts';
+import type { UploadDayRepository } from '../../infrastructure/store/upload-day-repository.ts';
+import type { Clock } from '../../infrastructure/clock.ts';
+import { systemClock } from '../../infrastructure/clock.ts';
 
 export interface JobRunnerDeps {
   jobs: JobRepository;
@@ -45,6 +50,10 @@ export interface JobRunnerDeps {
   ) => Promise<{ source?: ConnectionOptions; destination?: ConnectionOptions; settled?: boolean }>;
   /** Adds the certificate's names and fingerprint to a certificate error; default: unchanged. */
   explainCertificate?: (error: MigrationError, job: JobRow) => Promise<MigrationError>;
+  /** Bytes stored per destination mailbox and day, for a destination's daily upload limit. */
+  uploads: UploadDayRepository;
+  /** The day a daily upload limit counts, and when the next begins (default: the system clock). */
+  clock?: Clock;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -55,13 +64,13 @@ export const PAUSE = 'pause';
 /** What a run reads and writes, as the services hold it. */
 export type JobStores = Pick<
   JobRunnerDeps,
-  'jobs' | 'ledger' | 'claims' | 'secrets' | 'accounts' | 'eventLog' | 'bus'
+  'jobs' | 'ledger' | 'claims' | 'secrets' | 'accounts' | 'eventLog' | 'bus' | 'uploads' | 'clock'
 >;
 
 /** The stores of `services`, for the callers that run a job themselves (benchmark, tests). */
 export function jobStores(services: JobStores): JobStores {
-  const { jobs, ledger, claims, secrets, accounts, eventLog, bus } = services;
-  return { jobs, ledger, claims, secrets, accounts, eventLog, bus };
+  const { jobs, ledger, claims, secrets, accounts, eventLog, bus, uploads, clock } = services;
+  return { jobs, ledger, claims, secrets, accounts, eventLog, bus, uploads, ...(clock ? { clock } : {}) };
 }
 
 export interface JobRunOptions {
@@ -290,6 +299,15 @@ async function runClaimedJob(
         },
         sleep,
         random,
+        uploads:
+          spec.destination.dailyUploadBytes == null
+            ? null
+            : dailyUploadLimit({
+                limitBytes: spec.destination.dailyUploadBytes,
+                account: destinationMailbox,
+                uploads: deps.uploads,
+                now: () => (deps.clock ?? systemClock).now(),
+              }),
       });
       return outcome;
     } catch (error) {
@@ -303,11 +321,17 @@ async function runClaimedJob(
   };
 
   const queue = [...pending];
+  const uploadWaits = createUploadWaits<JobAccountRow>();
   const worker = async () => {
     for (let account = queue.shift(); account; account = queue.shift()) {
-      const outcome = await runOne(account);
+      const today = await runOne(account);
+      if (today.status === 'waiting') {
+        waitForTomorrow(account, today);
+        continue;
+      }
+      const outcome = uploadWaits.total(account.id, today);
       const cancelled = outcome.error?.code === 'cancelled';
-      const status: AccountStatus = cancelled ? 'queued' : outcome.status;
+      const status: AccountStatus = cancelled || outcome.status === 'waiting' ? 'queued' : outcome.status;
       deps.jobs.updateAccount(account.id, {
         status,
         errorCode: outcome.error?.code ?? null,
@@ -345,7 +369,41 @@ async function runClaimedJob(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, worker));
+  // Queued again, with the time its destination takes uploads again; the other accounts go on.
+  const waitForTomorrow = (account: JobAccountRow, outcome: AccountOutcome) => {
+    const sofar = uploadWaits.hold(account, outcome);
+    deps.jobs.updateAccount(account.id, {
+      status: 'queued',
+      errorCode: outcome.error?.code ?? null,
+      errorMessage: outcome.error?.message ?? null,
+      messagesTotal: outcome.total,
+      messagesCopied: sofar.copied,
+      bytesCopied: sofar.bytes,
+    });
+    const state = tally.set(account.id, { status: 'queued' });
+    progress.push(`a${account.id}`, {
+      kind: 'account',
+      runId,
+      jobId: job.id,
+      account: account.username,
+      status: 'queued',
+      folder: null,
+      messagesDone: state.done,
+      messagesTotal: state.total,
+      bytesDone: sofar.bytes,
+      waitingUntil: sofar.at.toISOString(),
+    });
+    pushJobProgress();
+  };
+  const clock = deps.clock ?? systemClock;
+  for (;;) {
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, queue.length)) }, worker));
+    const next = uploadWaits.nextAt();
+    if (next === null || signal.aborted) break;
+    await sleep(Math.max(0, next.getTime() - clock.now().getTime()));
+    if (signal.aborted) break;
+    queue.push(...uploadWaits.due(clock.now()));
+  }
   progress.flush();
 
   const accounts = deps.jobs.accounts(job.id);

@@ -1,4 +1,5 @@
 import type { MigrationErrorCode } from '../../../preload/contract.ts';
+import { throttleReplyOf } from './throttle-reply.ts';
 
 /** Which server an error came from: users need to know which password or box to fix. */
 export type ServerSide = 'source' | 'destination';
@@ -11,17 +12,29 @@ export class MigrationError extends Error {
   readonly side: ServerSide | null;
   /** Worth retrying after a pause (dropped connection, time-out, throttling). */
   readonly transient: boolean;
+  /** The wait a throttling server asked for, and what is left of it to wait now. */
+  readonly backoff: { suggestedMs: number; remainingMs: number } | null;
+  /** When the account may go on (a daily upload limit's next day). */
+  readonly resumeAt: Date | null;
 
   constructor(
     code: MigrationErrorCode,
     message: string,
-    options: { side?: ServerSide | null; transient?: boolean; cause?: unknown } = {},
+    options: {
+      side?: ServerSide | null;
+      transient?: boolean;
+      cause?: unknown;
+      backoff?: { suggestedMs: number; remainingMs: number } | null;
+      resumeAt?: Date | null;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'MigrationError';
     this.code = code;
     this.side = options.side ?? null;
     this.transient = options.transient ?? false;
+    this.backoff = options.backoff ?? null;
+    this.resumeAt = options.resumeAt ?? null;
   }
 }
 
@@ -77,17 +90,19 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
   if (response === 'TOOBIG' || response === 'APPENDLIMIT' || response === 'LIMIT') {
     return make('message-too-large', `A message is larger than ${server} accepts.`);
   }
-  if (
-    code === 'ETHROTTLE' ||
-    response === 'IN-USE' ||
-    response === 'LOGIN-DELAY' ||
-    /too many (connections|requests)|throttl/i.test(text)
-  ) {
-    return make(
-      'throttled',
-      `${capitalise(server)} asked Cutover to slow down; it waits and tries again.`,
-      true,
-    );
+  const throttle = throttleReplyOf(error);
+  if (throttle) {
+    const who = throttle.byMicrosoft
+      ? `Microsoft 365 (the ${context.side === 'source' ? 'old' : 'new'} server, ${context.host})`
+      : capitalise(server);
+    const { suggestedMs, waitedMs } = throttle;
+    return new MigrationError('throttled', `${who} asked Cutover to slow down.`, {
+      side: context.side,
+      transient: true,
+      cause: error,
+      backoff:
+        suggestedMs === null ? null : { suggestedMs, remainingMs: Math.max(0, suggestedMs - waitedMs) },
+    });
   }
   if (
     ['ETIMEOUT', 'TIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT', 'ETIMEDOUT'].includes(

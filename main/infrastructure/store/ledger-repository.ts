@@ -60,6 +60,13 @@ export interface LedgerRepository {
    * not this folder's copies, whatever their key.
    */
   destinationUidsOfOtherFolders(pairing: FolderPairing, destinationUidValidity: number): Set<number>;
+  /**
+   * The keys of the messages recorded from this source account's *other* folders into the same
+   * destination account (copied, or found there): Gmail's All Mail copies only what none holds.
+   */
+  keysOfOtherFolders(pairing: FolderPairing): Set<string>;
+  /** Bytes of every message recorded from this source account into that destination account. */
+  bytesRecorded(sourceAccount: string, destinationAccount: string): number;
   /** The state after the last complete sync into this very destination folder, if any. */
   syncState(pairing: FolderPairing): FolderSyncState | null;
   saveSyncState(pairing: FolderPairing, state: FolderSyncState): void;
@@ -105,6 +112,17 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
        AND destination_uidvalidity = ? AND destination_uid IS NOT NULL
        AND NOT (source_account = ? AND source_folder = ?)`,
   );
+  const otherFoldersKeys = db
+    .prepare<[string, string, string], string>(
+      `SELECT DISTINCT message_key FROM ledger
+     WHERE source_account = ? AND destination_account = ? AND source_folder <> ?`,
+    )
+    .pluck();
+  const recordedBytes = db
+    .prepare<[string, string], number | null>(
+      'SELECT SUM(size) FROM ledger WHERE source_account = ? AND destination_account = ?',
+    )
+    .pluck();
   const setFlags = db.prepare(
     `UPDATE ledger SET flags = ? WHERE source_account = ? AND source_folder = ? AND destination_account = ?
        AND uidvalidity = ? AND uid = ?`,
@@ -199,6 +217,12 @@ export function createLedgerRepository(db: Database, clock: Clock): LedgerReposi
         p.sourceFolder,
       );
       return new Set(rows.map((r) => r.destination_uid));
+    },
+    bytesRecorded(sourceAccount, destinationAccount) {
+      return recordedBytes.get(sourceAccount, destinationAccount) ?? 0;
+    },
+    keysOfOtherFolders(p) {
+      return new Set(otherFoldersKeys.all(p.sourceAccount, p.destinationAccount, p.sourceFolder));
     },
     pairedDestinationMessages(p, validity, destinationValidity) {
       const count = paired.get(

@@ -497,3 +497,123 @@ describe('planFolders: names', () => {
     expect(result.entries[1]).toMatchObject({ source: nfd, destination: nfc, create: false });
   });
 });
+
+describe("planFolders: Gmail's virtual folders", () => {
+  const gmail = folders(
+    '/',
+    [
+      'INBOX',
+      'Clients',
+      '[Gmail]',
+      '[Gmail]/All Mail',
+      '[Gmail]/Drafts',
+      '[Gmail]/Important',
+      '[Gmail]/Sent Mail',
+      '[Gmail]/Spam',
+      '[Gmail]/Starred',
+      '[Gmail]/Trash',
+    ],
+    {
+      '[Gmail]': ['\\Noselect', '\\HasChildren'],
+      '[Gmail]/All Mail': ['\\All'],
+      '[Gmail]/Drafts': ['\\Drafts'],
+      '[Gmail]/Important': ['\\Important'],
+      '[Gmail]/Sent Mail': ['\\Sent'],
+      '[Gmail]/Spam': ['\\Junk'],
+      '[Gmail]/Starred': ['\\Flagged'],
+      '[Gmail]/Trash': ['\\Trash'],
+    },
+  );
+
+  it("leaves Starred and Important out, maps the real ones to the destination's, and All Mail to Archive, archived mail only", () => {
+    const result = plan({
+      source: gmail,
+      destination: folders('.', ['INBOX', 'Sent', 'Drafts', 'Trash', 'Junk', 'Archive'], {
+        Sent: ['\\Sent'],
+        Drafts: ['\\Drafts'],
+        Trash: ['\\Trash'],
+        Junk: ['\\Junk'],
+        Archive: ['\\Archive'],
+      }),
+    });
+    expect(routes(result)).toEqual({
+      INBOX: 'INBOX',
+      Clients: 'Clients +',
+      '[Gmail]/All Mail': 'Archive',
+      '[Gmail]/Drafts': 'Drafts',
+      '[Gmail]/Sent Mail': 'Sent',
+      '[Gmail]/Spam': 'Junk',
+      '[Gmail]/Trash': 'Trash',
+    });
+    expect(result.entries.filter((e) => e.archivedOnly).map((e) => e.source)).toEqual(['[Gmail]/All Mail']);
+    expect(result.skipped).toEqual([
+      { source: '[Gmail]', reason: 'noselect' },
+      { source: '[Gmail]/Important', reason: 'virtual', specialUse: '\\Important' },
+      { source: '[Gmail]/Starred', reason: 'virtual', specialUse: '\\Flagged' },
+    ]);
+    const allMail = result.entries.find((e) => e.source === '[Gmail]/All Mail')!;
+    expect(allMail.notes).toEqual([
+      '"[Gmail]/All Mail" shows every message of the other folders (Gmail\'s All Mail): only the messages that are in no other folder (archived mail) are copied, into "Archive"; the others arrive through their own folders.',
+    ]);
+  });
+
+  it('creates the Archive folder when the destination has none, and still prefers a real Archive folder of the source there', () => {
+    const result = plan({
+      source: [...gmail, ...folders('/', ['Archive'], { Archive: ['\\Archive'] })],
+      destination: folders('/', ['INBOX']),
+    });
+    expect(routes(result)).toMatchObject({ '[Gmail]/All Mail': 'Archive +', Archive: 'Archive +' });
+    expect(result.destinationFoldersToCreate.filter((p) => p === 'Archive')).toEqual(['Archive']);
+    expect(result.entries.find((e) => e.source === 'Archive')!.archivedOnly).toBeUndefined();
+  });
+
+  it('follows a translation of All Mail, still copying only its archived mail; the skip list leaves it out', () => {
+    const moved = plan({
+      source: gmail,
+      destination: folders('/', ['INBOX']),
+      translations: translations('[Gmail]/All Mail,Old mail\n'),
+    });
+    expect(moved.entries.find((e) => e.source === '[Gmail]/All Mail')).toMatchObject({
+      destination: 'Old mail',
+      archivedOnly: true,
+    });
+    const skipped = plan({
+      source: gmail,
+      destination: folders('/', ['INBOX']),
+      skip: skip('[Gmail]/All Mail\n'),
+    });
+    expect(skipped.entries.map((e) => e.source)).not.toContain('[Gmail]/All Mail');
+  });
+
+  it("takes imapflow's specialUse for \\All, but not its guess from a name", () => {
+    const told = plan({
+      source: [
+        {
+          path: 'All Mail',
+          name: 'All Mail',
+          delimiter: '/',
+          flags: new Set(),
+          specialUse: '\\All',
+          specialUseSource: 'extension',
+        },
+      ],
+      destination: folders('/', ['INBOX']),
+    });
+    expect(told.entries[0]).toMatchObject({ destination: 'Archive', archivedOnly: true });
+    const guessed = plan({
+      source: [
+        {
+          path: 'All Mail',
+          name: 'All Mail',
+          delimiter: '/',
+          flags: new Set(),
+          specialUse: '\\All',
+          specialUseSource: 'name',
+        },
+      ],
+      destination: folders('/', ['INBOX']),
+    });
+    expect(guessed.entries[0]).toMatchObject({ destination: 'All Mail' });
+    expect(guessed.entries[0]!.archivedOnly).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import {
   newlyFinished,
   retireRun,
 } from '../../../renderer/features/migration/logic/live-job.ts';
+import { tileDetail } from '../../../renderer/features/migration/logic/tile-words.ts';
 
 function account(username: string, patch: Partial<JobAccountResult> = {}): JobAccountResult {
   return {
@@ -190,5 +191,33 @@ describe('applyProgress', () => {
     ]);
     expect(newlyFinished(before, after)).toEqual(['ann']);
     expect(newlyFinished(after, after)).toEqual([]);
+  });
+});
+
+describe('an account waiting for tomorrow’s upload quota', () => {
+  it('is queued with the time it continues, until it runs again', () => {
+    const job = liveJobFromDetail(detail([account('ann', { status: 'running' })]));
+    const waiting = applyProgress(job, [
+      {
+        ...(accountEvent('ann', 'queued', 40, 100) as Extract<Progress, { kind: 'account' }>),
+        waitingUntil: '2030-03-05T00:00:00.000Z',
+      },
+    ]);
+    expect(waiting.accounts.ann).toMatchObject({
+      status: 'queued',
+      waitingUntil: '2030-03-05T00:00:00.000Z',
+    });
+    expect(tileDetail(waiting.accounts.ann!)).toMatch(
+      /^Waiting for tomorrow’s upload quota: continues \w{3} \d\d:\d\d$/,
+    );
+    // A snapshot meanwhile keeps the time; the next day's run clears it.
+    const snapshot = liveJobFromDetail(
+      detail([account('ann', { status: 'queued', errorCode: 'daily-upload-limit', messagesTotal: 100 })]),
+      waiting,
+    );
+    expect(snapshot.accounts.ann!.waitingUntil).toBe('2030-03-05T00:00:00.000Z');
+    const nextDay = applyProgress(snapshot, [accountEvent('ann', 'running', 41, 100)]);
+    expect(nextDay.accounts.ann!.waitingUntil).toBeNull();
+    expect(tileDetail(nextDay.accounts.ann!)).toBe('41 of 100 messages');
   });
 });

@@ -18,6 +18,8 @@ export interface FolderInfo {
     uidNext?: number | undefined;
     uidValidity?: bigint | undefined;
     highestModseq?: bigint | undefined;
+    /** Bytes (STATUS=SIZE, RFC 8438), asked only where a daily upload limit needs the sum. */
+    size?: number | undefined;
   };
 }
 

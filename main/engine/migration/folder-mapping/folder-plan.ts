@@ -12,14 +12,19 @@ export interface FolderPlanEntry {
   /** Set on the folder that carries a special use (e.g. "\\Sent"), not on its subfolders. */
   specialUse?: string;
   reason: MappingReason;
+  /**
+   * Gmail's All Mail (\\All): only its messages that are in no other folder are copied, the
+   * mail archived without a label; the rest arrive through their own folders.
+   */
+  archivedOnly?: true;
   /** Things the admin should know, for the log: renamed characters, merged folders, lost special use. */
   notes: string[];
 }
 
-export interface SkippedFolder {
-  source: string;
-  reason: 'skip-list' | 'noselect';
-}
+export type SkippedFolder =
+  | { source: string; reason: 'skip-list' | 'noselect' }
+  /** A view of other folders' mail (Starred, Important): each message comes from its own folder. */
+  | { source: string; reason: 'virtual'; specialUse: '\\Flagged' | '\\Important' };
 
 /** Where every source folder goes, and which destination folders to create first. */
 export interface FolderPlan {

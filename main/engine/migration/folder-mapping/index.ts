@@ -4,3 +4,5 @@ export type { PlanFoldersInput } from './plan-folders.ts';
 export type { FolderPlan, FolderPlanEntry, MappingReason, SkippedFolder } from './folder-plan.ts';
 export type { FolderInfo } from './folder-info.ts';
 export type { SpecialUseFlag } from './special-use.ts';
+export { isNoselect } from './folder-info.ts';
+export { virtualUse } from './special-use.ts';

@@ -11,7 +11,7 @@ import type { ListedFolder } from './listed-folder.ts';
 import { findTranslation, matchesSkip } from './path-rules.ts';
 import { chooseSpecialUseFolders } from './special-use-choice.ts';
 import type { SpecialUseSource } from './special-use-choice.ts';
-import { STANDARD_NAMES } from './special-use.ts';
+import { STANDARD_NAMES, virtualUse } from './special-use.ts';
 
 export interface PlanFoldersInput {
   /** The source's folders, as `client.list()` returns them, in that order. */
@@ -33,6 +33,7 @@ interface Placement {
   reason: MappingReason;
   specialUse?: string;
   notes?: string[];
+  archivedOnly?: true;
 }
 
 interface Placed extends FolderPlanEntry {
@@ -41,9 +42,11 @@ interface Placed extends FolderPlanEntry {
 
 /**
  * Where each source folder goes on the destination. In order of precedence: the skip list
- * (and \Noselect folders, which hold no mail), translations (the longest matching source wins
- * and carries its subfolders), INBOX, special-use folders (mapped to the destination's, their
- * subfolders following them), and else the same path. Paths are re-joined with the
+ * (and \Noselect folders, which hold no mail, and the virtual Starred and Important, whose mail
+ * comes from its own folders), translations (the longest matching source wins and carries its
+ * subfolders), INBOX, special-use folders (mapped to the destination's, their subfolders
+ * following them), Gmail's All Mail (its archived mail into the destination's Archive), and
+ * else the same path. Paths are re-joined with the
  * destination's delimiter and moved in or out of an INBOX namespace prefix as the servers use it.
  */
 export function planFolders(input: PlanFoldersInput): FolderPlan {
@@ -53,10 +56,13 @@ export function planFolders(input: PlanFoldersInput): FolderPlan {
   const skipped: SkippedFolder[] = [];
   const kept: ListedFolder[] = [];
   for (const folder of source.folders) {
+    const use = virtualUse(folder.info);
     if (input.skip.some((entry) => matchesSkip(entry, folder.logical, source.prefix))) {
       skipped.push({ source: folder.info.path, reason: 'skip-list' });
     } else if (isNoselect(folder.info)) {
       skipped.push({ source: folder.info.path, reason: 'noselect' });
+    } else if (use === '\\Flagged' || use === '\\Important') {
+      skipped.push({ source: folder.info.path, reason: 'virtual', specialUse: use });
     } else {
       kept.push(folder);
     }
@@ -65,13 +71,18 @@ export function planFolders(input: PlanFoldersInput): FolderPlan {
   const translated = new Map(
     kept.map((f) => [f, findTranslation(input.translations, f.logical, source.prefix)]),
   );
-  const special = chooseSpecialUseFolders(kept.filter((f) => !f.isInbox && translated.get(f) === undefined));
+  const isAllMail = (folder: ListedFolder) => virtualUse(folder.info) === '\\All';
+  const special = chooseSpecialUseFolders(
+    kept.filter((f) => !f.isInbox && !isAllMail(f) && translated.get(f) === undefined),
+  );
 
   const placed = kept.map((folder): Placed => {
-    const placement =
-      translationPlacement(folder, translated.get(folder), destination) ??
-      specialUsePlacement(folder, special.chosen, destination) ??
-      sameNamePlacement(folder.logical, destination, folder.isInbox ? 'inbox' : 'same-name');
+    const translation = translationPlacement(folder, translated.get(folder), destination);
+    const placement = isAllMail(folder)
+      ? { ...(translation ?? archivePlacement(folder, destination)), archivedOnly: true as const }
+      : (translation ??
+        specialUsePlacement(folder, special.chosen, destination) ??
+        sameNamePlacement(folder.logical, destination, folder.isInbox ? 'inbox' : 'same-name'));
     const note = special.notes.get(folder);
     return toEntry(folder, placement, destination, note === undefined ? [] : [note]);
   });
@@ -125,6 +136,18 @@ function specialUsePlacement(
   };
 }
 
+/** Gmail's All Mail: what no other folder holds is archived mail, so it goes to the Archive folder. */
+function archivePlacement(folder: ListedFolder, destination: DestinationIndex): Placement {
+  const base = destination.specialUseTarget('\\Archive');
+  const target = base.join(destination.delimiter);
+  const notes = [
+    `"${folder.info.path}" shows every message of the other folders (Gmail's All Mail): only the messages that are in no other folder (archived mail) are copied, into "${target}"; the others arrive through their own folders.`,
+  ];
+  if (destination.find(base) === undefined)
+    notes.push(`The destination has no Archive folder; "${target}" is created for it.`);
+  return { base, rest: [], reason: 'special-use', notes };
+}
+
 /** A path inside the personal namespace: under INBOX when it starts there, else under the prefix. */
 function sameNamePlacement(
   path: FolderPath,
@@ -161,6 +184,7 @@ function toEntry(
     segments,
   };
   if (placement.specialUse !== undefined) entry.specialUse = placement.specialUse;
+  if (placement.archivedOnly) entry.archivedOnly = true;
   return entry;
 }
 

@@ -75,6 +75,22 @@ export function nameUse(folder: FolderInfo, logical: string[]): SpecialUseFlag |
     : undefined;
 }
 
+/**
+ * Folders that are views of the mail kept in other folders, not folders of their own: Gmail's
+ * All Mail (\\All, RFC 6154), Starred (\\Flagged) and Important (\\Important, RFC 8457).
+ * Copying them would copy each of their messages a second time.
+ */
+export type VirtualUse = '\\All' | '\\Flagged' | '\\Important';
+
+const VIRTUAL_USES: readonly VirtualUse[] = ['\\All', '\\Flagged', '\\Important'];
+
+/** The virtual use the server gives the folder (its attribute, or imapflow's reading of it). */
+export function virtualUse(folder: FolderInfo): VirtualUse | undefined {
+  const flagged = VIRTUAL_USES.find((flag) => hasFlag(folder, flag));
+  if (flagged !== undefined || folder.specialUseSource === 'name') return flagged;
+  return VIRTUAL_USES.find((flag) => flag.toLowerCase() === folder.specialUse?.toLowerCase());
+}
+
 function asSpecialUse(value: string | undefined): SpecialUseFlag | undefined {
   return SPECIAL_USE_FLAGS.find((flag) => flag.toLowerCase() === value?.toLowerCase());
 }

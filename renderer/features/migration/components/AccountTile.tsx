@@ -1,30 +1,11 @@
 import { memo } from 'react';
 import type { LiveAccount } from '../logic/live-job.ts';
 import { isFinished } from '../logic/live-job.ts';
-import { ACCOUNT_STATUS_WORDS, adviceFor } from '../logic/account-words.ts';
-import { formatCount, percent } from '../logic/progress-words.ts';
+import { ACCOUNT_STATUS_WORDS } from '../logic/account-words.ts';
+import { percent } from '../logic/progress-words.ts';
+import { tileDetail } from '../logic/tile-words.ts';
 import { StatusIcon } from '../../../ui/StatusIcon.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
-
-/** What the tile says under the name: counts while copying, the reason when it failed. */
-export function tileDetail(account: LiveAccount): string {
-  const counts = `${formatCount(account.messagesDone)} of ${formatCount(account.messagesTotal)} messages`;
-  switch (account.status) {
-    case 'queued':
-      return account.messagesTotal > 0 ? `${counts} so far` : 'Not started yet';
-    case 'running':
-      return account.messagesTotal > 0 ? counts : 'Connecting…';
-    case 'done':
-      return account.messagesTotal === 0
-        ? 'No messages to copy'
-        : `${formatCount(account.messagesTotal)} messages`;
-    case 'partial':
-      return `${formatCount(account.failed)} not copied`;
-    case 'failed':
-      // The reason comes with the next snapshot, a moment after the status.
-      return account.errorCode === null ? 'Finding out why…' : adviceFor(account.errorCode).reason;
-  }
-}
 
 /** One account in the grid: name, status in icon and words, a bar, and counts or a reason. */
 export const AccountTile = memo(function AccountTile({ account }: { account: LiveAccount }) {

@@ -76,6 +76,11 @@ const ADVICE: Readonly<Record<MigrationErrorCode, ErrorAdvice>> = {
     action:
       'These messages are larger than the new server accepts. Raise its message size limit, or move them by hand; the log names them.',
   },
+  'daily-upload-limit': {
+    reason: 'Waiting for tomorrow’s upload quota',
+    action:
+      'Nothing to do: the new server takes only so much a day, and Cutover continues by itself tomorrow.',
+  },
   throttled: {
     reason: 'Server asked to slow down',
     action: 'Wait a few minutes, then Retry; start jobs with fewer accounts at once.',

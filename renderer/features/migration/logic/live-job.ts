@@ -25,6 +25,8 @@ export interface LiveAccount {
   folders: readonly FolderResult[];
   /** The folder being copied now, from live events; null when not running. */
   currentFolder: string | null;
+  /** Queued until then (ISO time): the new server's upload quota for today is used. */
+  waitingUntil: string | null;
 }
 
 export interface JobTotals {
@@ -92,6 +94,11 @@ export function liveJobFromDetail(detail: JobDetail, previous: LiveJob | null = 
       errorMessage: result.errorMessage,
       folders: result.folders,
       currentFolder: stillRunning ? old.currentFolder : null,
+      // The snapshot names the reason; the time comes with the events of the run.
+      waitingUntil:
+        result.status === 'queued' && result.errorCode === 'daily-upload-limit'
+          ? (old?.waitingUntil ?? null)
+          : null,
     };
     accounts[result.username] = account;
     order.push(result.username);
@@ -176,6 +183,7 @@ export function applyProgress(job: LiveJob, events: readonly Progress[]): LiveJo
       messagesTotal: event.messagesTotal,
       bytesDone: event.bytesDone,
       currentFolder: event.status === 'running' ? (event.folder ?? current.currentFolder) : null,
+      waitingUntil: event.waitingUntil ?? null,
     };
   }
   if (accounts === null && counts === null) return next;
