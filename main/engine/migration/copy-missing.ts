@@ -8,7 +8,7 @@ import type { OtherWriters } from './other-writers.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { SourceFolder } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
-import type { StreamedBody } from '../../infrastructure/protocols/imap/fetch-in-chunks.ts';
+import { bodyBytes, type StreamedBody } from '../../infrastructure/protocols/imap/fetch-in-chunks.ts';
 import { describeMessage } from './describe-message.ts';
 import { MigrationError } from './migration-error.ts';
 import { readAhead } from './read-ahead.ts';
@@ -196,7 +196,7 @@ async function storeBatch(target: CopyTarget, batch: Fetched, multi: boolean): P
 async function append(target: CopyTarget, batch: Fetched['messages']): Promise<void> {
   const { fresh, alreadyThere } = target.otherWriters.beforeAppend(batch, (one) => one.message.key);
   // What fits in today's upload allowance is stored; the rest waits for tomorrow's.
-  const fit = target.uploads ? target.uploads.fitting(fresh.map((one) => one.body.length)) : fresh.length;
+  const fit = target.uploads ? target.uploads.fitting(fresh.map((one) => bodyBytes(one.body))) : fresh.length;
   if (fresh.length > 0 && fit === 0) throw target.uploads!.usedUp();
   const messages = fresh.slice(0, fit);
   if (alreadyThere.length > 0) {
@@ -228,9 +228,7 @@ async function append(target: CopyTarget, batch: Fetched['messages']): Promise<v
     ledgerRow(one, yielded.get(i) ?? appended.uids?.[i] ?? null, validity),
   );
   target.ledger.recordMany(target.pairing, target.sourceUidValidity, rows);
-  const bytes = messages
-    .filter((_, i) => !yielded.has(i))
-    .reduce((sum, m) => sum + (Buffer.isBuffer(m.body) ? m.body.length : m.body.size), 0);
+  const bytes = messages.filter((_, i) => !yielded.has(i)).reduce((sum, m) => sum + bodyBytes(m.body), 0);
   target.onBatch({
     copied: messages.length - yielded.size,
     failed: 0,
@@ -239,7 +237,7 @@ async function append(target: CopyTarget, batch: Fetched['messages']): Promise<v
     skipped: yielded.size,
     unpaired: appended.uids ? 0 : messages.length,
   });
-  target.uploads?.stored(messages.reduce((sum, m) => sum + m.body.length, 0));
+  target.uploads?.stored(messages.reduce((sum, m) => sum + bodyBytes(m.body), 0));
   if (fit < fresh.length) throw target.uploads!.usedUp();
 }
 

@@ -6,6 +6,11 @@ export interface StreamedBody {
   chunks: AsyncIterable<Buffer>;
 }
 
+/** How many bytes a body has, whole or streamed. */
+export function bodyBytes(body: Buffer | StreamedBody): number {
+  return Buffer.isBuffer(body) ? body.length : body.size;
+}
+
 /**
  * Whether the message at `uid` (in the selected mailbox) is exactly `size` bytes: a partial
  * fetch of the two bytes from `size - 1` answers one byte only then. A streamed APPEND announces
