@@ -71,6 +71,12 @@ export interface DovecotOptions {
    */
   passdbFile?: string;
   /**
+   * Accept XOAUTH2 and OAUTHBEARER (Dovecot's oauth2 passdb) with tokens this introspection
+   * endpoint (RFC 7662, client credentials in the URL) says are active for the user and carry
+   * `scope`; passwords keep working beside them.
+   */
+  oauth2?: { introspectionUrl: string; scope: string; mechanisms?: Array<'xoauth2' | 'oauthbearer'> };
+  /**
    * Gmail-like virtual folders (All Mail \\All, Starred \\Flagged, Important \\Important) over
    * the real ones, served by Dovecot's virtual plugin; needs layout 'fs'.
    */
@@ -166,6 +172,8 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
     if (options.passdbFile !== undefined) {
       await writeFile(join(dir, 'extra-passdb'), options.passdbFile, { mode: 0o644 });
     }
+    if (options.oauth2)
+      await writeFile(join(dir, 'oauth2.conf.ext'), oauth2Config(options.oauth2), { mode: 0o644 });
 
     const { child, ports } = await launch(paths, (ports) =>
       renderConfig({ paths, identity, ports, certificate, quota, options }),
@@ -331,7 +339,7 @@ function renderConfig(input: {
     `ssl_key = <${certificate.keyPath}`,
     ...(existsSync(DH_PARAMS) ? [`ssl_dh = <${DH_PARAMS}`] : []),
     `disable_plaintext_auth = ${options.disablePlaintextAuth ? 'yes' : 'no'}`,
-    `auth_mechanisms = plain login`,
+    `auth_mechanisms = ${['plain', 'login', ...oauth2Mechanisms(options)].join(' ')}`,
     `auth_verbose = yes`,
     // A wrong password is answered within 0.5 s (Dovecot's failure batch) instead of 2 s.
     `auth_failure_delay = 0`,
@@ -415,6 +423,15 @@ function renderConfig(input: {
       `}`,
     );
   }
+  if (options.oauth2) {
+    lines.push(
+      `passdb {`,
+      `  driver = oauth2`,
+      `  mechanisms = ${oauth2Mechanisms(options).join(' ')}`,
+      `  args = ${join(dir, 'oauth2.conf.ext')}`,
+      `}`,
+    );
+  }
   if (options.passdbFile !== undefined) {
     lines.push(`passdb {`, `  driver = passwd-file`, `  args = ${join(dir, 'extra-passdb')}`, `}`);
   }
@@ -434,6 +451,26 @@ function renderConfig(input: {
     ``,
   );
   return lines.join('\n');
+}
+
+// The oauth2 passdb's settings: every token is asked of the introspection endpoint (whose
+// answer carries the mailbox as `username` and `active`), and must carry the scope.
+function oauth2Mechanisms(options: DovecotOptions): string[] {
+  if (!options.oauth2) return [];
+  return options.oauth2.mechanisms ?? ['xoauth2', 'oauthbearer'];
+}
+
+function oauth2Config({ introspectionUrl, scope }: { introspectionUrl: string; scope: string }): string {
+  return [
+    `introspection_mode = post`,
+    `introspection_url = ${introspectionUrl}`,
+    `force_introspection = yes`,
+    `username_attribute = username`,
+    `active_attribute = active`,
+    `active_value = true`,
+    `scope = ${scope}`,
+    ``,
+  ].join('\n');
 }
 
 // passwd-file line: user:password:uid:gid:gecos:home:shell:extra fields. The password is
