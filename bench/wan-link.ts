@@ -6,6 +6,7 @@
 // while its connection has more than a TCP window in flight, as a real sender would be.
 import { Socket, createServer } from 'node:net';
 import type { Server } from 'node:net';
+import { trackPair } from '../test/harness/socket-pair.ts';
 
 export interface LinkProfile {
   name: string;
@@ -85,15 +86,8 @@ export function startWanLink(profile: LinkProfile): WanLink {
     async proxy(target) {
       const server = createServer((client) => {
         const upstream = new Socket();
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          // A clean close reaches the other side as an end, after the bytes still on the link.
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => {
-            client.destroy();
-            upstream.destroy();
-          });
-        }
+        // A clean close reaches the other side as an end, after the bytes still on the link.
+        trackPair(sockets, client, upstream);
         // TCP's handshake crosses the link too: the client may send after one round trip, and
         // the server accepts (and greets) after one and a half.
         upstream.connect(target.port, target.host);

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:tls';
 import type { DovecotServer } from './dovecot.ts';
+import { trackPair } from './socket-pair.ts';
 
 export interface InjectedReply {
   /** The command answered instead of the server: 'APPEND', 'SELECT', 'UID FETCH', … */
@@ -40,14 +41,7 @@ export async function startReplyInjector(
   ]);
   const listener = createServer({ cert, key }, (client) => {
     const upstream = connect(server.ports.imap, server.host);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    trackPair(sockets, client, upstream);
     upstream.pipe(client);
     client.on('close', () => upstream.destroy());
     const commands = commandReader(

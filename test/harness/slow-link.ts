@@ -2,6 +2,7 @@
 // takes long enough for a test to act while it runs (a second process, a pause, a kill).
 import { createServer, connect } from 'node:net';
 import type { Socket } from 'node:net';
+import { trackPair } from './socket-pair.ts';
 
 export interface SlowLink {
   /** Connect here instead of the server's own port. */
@@ -21,14 +22,7 @@ export async function startSlowLink(
   const waiting: Array<() => void> = [];
   const server = createServer((client) => {
     const upstream = connect(target.port, target.host);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    trackPair(sockets, client, upstream);
     client.pipe(upstream);
     upstream.on('data', (chunk: Buffer) => {
       upstream.pause();

@@ -42,6 +42,22 @@ export async function connectTo(
   return client;
 }
 
+/** A cleartext IMAP session through a proxy of the test's on 127.0.0.1:`port` (no STARTTLS). */
+export async function connectThrough(port: number, user: string, password: string): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user, pass: password },
+    logger: false,
+    disableAutoIdle: true,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
 export interface StoredMessage {
   folder: string;
   uid: number;

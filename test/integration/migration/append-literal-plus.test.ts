@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
-import { ImapFlow } from 'imapflow';
 import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
-import { rawMessage, readMailbox, connectTo } from '../../support/mail-fixtures.ts';
+import { connectThrough, connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { appendMessages } from '../../../main/infrastructure/protocols/imap/append-messages.ts';
 
 // imapflow is patched (patches/imapflow+*.patch) to send every literal non-synchronizing when
@@ -42,17 +41,7 @@ afterAll(async () => {
 
 describe('APPEND against a server with LITERAL+', () => {
   it('sends each message as a non-synchronizing literal and never waits for a continuation', async () => {
-    const client = new ImapFlow({
-      host: '127.0.0.1',
-      port: (tap.address() as AddressInfo).port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: 'ann', pass: 'pw' },
-      logger: false,
-      disableAutoIdle: true,
-    });
-    client.on('error', () => {});
-    await client.connect();
+    const client = await connectThrough((tap.address() as AddressInfo).port, 'ann', 'pw');
     expect(client.capabilities.has('LITERAL+')).toBe(true);
     const bodies = ['One', 'Two', 'Three'].map((subject) =>
       rawMessage({ subject, body: `${subject} `.repeat(3000) }),

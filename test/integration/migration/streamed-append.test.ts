@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { connect, createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { startDovecot } from '../../harness/dovecot.ts';
 import type { DovecotServer } from '../../harness/dovecot.ts';
-import { connectTo, rawMessage } from '../../support/mail-fixtures.ts';
+import { connectThrough, connectTo, rawMessage } from '../../support/mail-fixtures.ts';
 import { appendMessages } from '../../../main/infrastructure/protocols/imap/append-messages.ts';
 import { fetchInChunks, hasExactSize } from '../../../main/infrastructure/protocols/imap/fetch-in-chunks.ts';
 
@@ -58,19 +58,8 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function throttled(): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: (throttle.address() as AddressInfo).port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: 'ann', pass: 'pw' },
-    logger: false,
-    disableAutoIdle: true,
-  });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
+function throttled(): Promise<ImapFlow> {
+  return connectThrough((throttle.address() as AddressInfo).port, 'ann', 'pw');
 }
 
 async function copyFolderContents(path: string): Promise<Buffer[]> {
