@@ -1,9 +1,9 @@
 /**
  * Caps the bytes of message bodies held in memory at once, across every account of a job: a
  * batch is fetched whole before it is appended, so without this many large messages in flight
- * could exhaust memory (a streamed message asks only for the chunks it holds). A `large` request (a large message) also waits until no other
- * large one is in flight: each costs a few times its size while it is parsed and sent. Requests
- * are granted in order. A request larger than the whole budget goes in a lane of its own, one
+ * could exhaust memory (a streamed message asks only for the chunks it holds). A `large`
+ * request (a large message) also waits until no other large one is in flight: each costs a few
+ * times its size while it is parsed and sent. Requests are granted in order. A request larger than the whole budget goes in a lane of its own, one
  * at a time, beside the budget: the job holds at most the budget and one such message, and the
  * other accounts carry on while it crosses (waiting for the budget to empty would stall them).
  */

@@ -15,6 +15,9 @@ export interface FolderLane {
 
 export type LaneConnections = Omit<FolderLane, 'signal'>;
 
+/** Lanes an account copies on at most: its own connections and one more pair. */
+export const MAX_LANES = 2;
+
 /**
  * The account's own connections, and a second pair when `wanted`, being opened meanwhile: the
  * first lane starts at once. A second pair the servers refuse (too many connections, say) is

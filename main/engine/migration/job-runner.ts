@@ -27,6 +27,7 @@ import { dailyUploadLimit } from './daily-upload-limit.ts';
 import type { UploadDayRepository } from '../../infrastructure/store/upload-day-repository.ts';
 import type { Clock } from '../../infrastructure/clock.ts';
 import { systemClock } from '../../infrastructure/clock.ts';
+import { MAX_LANES } from './folder-lanes.ts';
 
 export interface JobRunnerDeps {
   jobs: JobRepository;
@@ -136,7 +137,6 @@ export function busyJobMessage(claims: ClaimRepository, job: JobRow): string {
   return `Job "${job.name}" is already running in another Cutover window or command${where}. Wait for it to finish, or pause it there first.`;
 }
 
-const MAX_LANES = 2;
 const BATCHES_IN_FLIGHT = 2;
 
 async function runClaimedJob(
@@ -147,10 +147,11 @@ async function runClaimedJob(
   runId: string,
 ): Promise<JobSummary> {
   const { name, spec } = job;
+  const clock = deps.clock ?? systemClock;
   const budgetBytes = options.budgetBytes ?? 16 * 1024 * 1024;
   const budget = createByteBudget(budgetBytes);
   const concurrency = Math.max(1, spec.concurrency);
-  // Per account up to two lanes, each with two batches in flight (one fetched while the other
+  // Per account up to MAX_LANES lanes, each with two batches in flight (one fetched while the other
   // is appended): what a job holds is the budget however many accounts run at once.
   const batchBytes = Math.max(
     256 * 1024,
@@ -306,7 +307,7 @@ async function runClaimedJob(
                 limitBytes: spec.destination.dailyUploadBytes,
                 account: destinationMailbox,
                 uploads: deps.uploads,
-                now: () => (deps.clock ?? systemClock).now(),
+                now: () => clock.now(),
               }),
       });
       return outcome;
@@ -395,7 +396,6 @@ async function runClaimedJob(
     });
     pushJobProgress();
   };
-  const clock = deps.clock ?? systemClock;
   for (;;) {
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, queue.length)) }, worker));
     const next = uploadWaits.nextAt();
