@@ -1,4 +1,5 @@
 import type { SkipEntry, Translation } from './job-input/folder-path.ts';
+import type { SignIn } from './sign-in.ts';
 
 /** Source protocols: `auto` reads INBOX over POP3 and every other folder over IMAP. */
 export type SourceProtocol = 'imap' | 'imaps' | 'pop3' | 'pop3s' | 'auto';
@@ -20,6 +21,8 @@ export interface ServerSpec {
   allowPlaintext: boolean;
   /** SHA-256 fingerprint of a certificate the admin chose to trust, for this server only. */
   trustedFingerprint: string | null;
+  /** How the mailboxes sign in; passwords when absent (jobs created before OAuth2). */
+  signIn?: SignIn;
 }
 
 /**

@@ -72,6 +72,8 @@ export interface JobSummary {
 export type MigrationErrorCode =
   | 'source-auth-failed'
   | 'destination-auth-failed'
+  /** An OAuth2 sign-in expired or was withdrawn (or never happened): the user signs in again. */
+  | 'sign-in-again'
   | 'timeout'
   | 'connection-dropped'
   | 'host-not-found'

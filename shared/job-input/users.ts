@@ -28,6 +28,8 @@ export interface ParseUsersOptions {
   delimiter?: string;
   /** At most this many accounts (default: one job's, 500). */
   maxAccounts?: number;
+  /** The old server takes OAuth2 sign-ins, not passwords: a line may be just the username. */
+  withoutSourcePasswords?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export function parseUsers(text: string, options: ParseUsersOptions = {}): Parse
   const sourceLines = new Map<string, number>();
   const destinationLines = new Map<string, number>();
   for (const line of accountLines) {
-    const user = parseAccount(line, delimiter, errors);
+    const user = parseAccount(line, delimiter, errors, options.withoutSourcePasswords);
     if (user === undefined) continue;
     users.push(user);
     const sourceKey = accountKey(user.username);
@@ -86,7 +88,12 @@ export function parseUsers(text: string, options: ParseUsersOptions = {}): Parse
   return resultOf(users, errors);
 }
 
-function parseAccount(line: InputLine, delimiter: string, errors: InputError[]): JobUser | undefined {
+function parseAccount(
+  line: InputLine,
+  delimiter: string,
+  errors: InputError[],
+  withoutSourcePasswords = false,
+): JobUser | undefined {
   // Never echoed: a line this long is not an account (the wrong file?), and may hold a password.
   if (line.text.length > MAX_USER_LINE_LENGTH) {
     errors.push(
@@ -119,7 +126,7 @@ function parseAccount(line: InputLine, delimiter: string, errors: InputError[]):
   const [rawUsername = '', password = '', rawLocalUsername = '', rawLocalPassword = ''] = fields;
   const username = rawUsername.trim();
   // A lone field may be a password on a line of its own: it is never shown.
-  if (fields.length === 1) {
+  if (fields.length === 1 && !withoutSourcePasswords) {
     errors.push(at(line, `this line has one field only; write the account as ${form(delimiter)}.`));
     return undefined;
   }
@@ -146,7 +153,7 @@ function parseAccount(line: InputLine, delimiter: string, errors: InputError[]):
     );
     return undefined;
   }
-  if (password.trim() === '') {
+  if (password.trim() === '' && !withoutSourcePasswords) {
     const who =
       username !== '' && isSafeToShow(username, delimiter) ? `"${username}" has` : 'this account has';
     errors.push(at(line, `${who} no password; write it as ${form(delimiter)}.`));

@@ -75,7 +75,16 @@ export interface DovecotOptions {
    * endpoint (RFC 7662, client credentials in the URL) says are active for the user and carry
    * `scope`; passwords keep working beside them.
    */
-  oauth2?: { introspectionUrl: string; scope: string; mechanisms?: Array<'xoauth2' | 'oauthbearer'> };
+  oauth2?: {
+    introspectionUrl: string;
+    scope: string;
+    mechanisms?: Array<'xoauth2' | 'oauthbearer'>;
+    /**
+     * Also accept app-only tokens with this scope for every mailbox of a domain (Microsoft 365's
+     * client credentials): the token's `username` is the domain of the login name.
+     */
+    tenantScope?: string;
+  };
   /**
    * Gmail-like virtual folders (All Mail \\All, Starred \\Flagged, Important \\Important) over
    * the real ones, served by Dovecot's virtual plugin; needs layout 'fs'.
@@ -172,8 +181,18 @@ export async function startDovecot(options: DovecotOptions): Promise<DovecotServ
     if (options.passdbFile !== undefined) {
       await writeFile(join(dir, 'extra-passdb'), options.passdbFile, { mode: 0o644 });
     }
-    if (options.oauth2)
-      await writeFile(join(dir, 'oauth2.conf.ext'), oauth2Config(options.oauth2), { mode: 0o644 });
+    if (options.oauth2) {
+      const { introspectionUrl, scope, tenantScope } = options.oauth2;
+      await writeFile(join(dir, 'oauth2.conf.ext'), oauth2Config({ introspectionUrl, scope }), {
+        mode: 0o644,
+      });
+      if (tenantScope)
+        await writeFile(
+          join(dir, 'oauth2-tenant.conf.ext'),
+          oauth2Config({ introspectionUrl, scope: tenantScope, usernameFormat: '%Ld' }),
+          { mode: 0o644 },
+        );
+    }
 
     const { child, ports } = await launch(paths, (ports) =>
       renderConfig({ paths, identity, ports, certificate, quota, options }),
@@ -431,6 +450,14 @@ function renderConfig(input: {
       `  args = ${join(dir, 'oauth2.conf.ext')}`,
       `}`,
     );
+    if (options.oauth2.tenantScope)
+      lines.push(
+        `passdb {`,
+        `  driver = oauth2`,
+        `  mechanisms = ${oauth2Mechanisms(options).join(' ')}`,
+        `  args = ${join(dir, 'oauth2-tenant.conf.ext')}`,
+        `}`,
+      );
   }
   if (options.passdbFile !== undefined) {
     lines.push(`passdb {`, `  driver = passwd-file`, `  args = ${join(dir, 'extra-passdb')}`, `}`);
@@ -460,8 +487,17 @@ function oauth2Mechanisms(options: DovecotOptions): string[] {
   return options.oauth2.mechanisms ?? ['xoauth2', 'oauthbearer'];
 }
 
-function oauth2Config({ introspectionUrl, scope }: { introspectionUrl: string; scope: string }): string {
+function oauth2Config({
+  introspectionUrl,
+  scope,
+  usernameFormat = '%Lu',
+}: {
+  introspectionUrl: string;
+  scope: string;
+  usernameFormat?: string;
+}): string {
   return [
+    `username_format = ${usernameFormat}`,
     `introspection_mode = post`,
     `introspection_url = ${introspectionUrl}`,
     `force_introspection = yes`,

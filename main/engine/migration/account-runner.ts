@@ -5,6 +5,7 @@ import type { FolderResultRow } from '../../infrastructure/store/job-repository.
 import type { AccountEvent, AccountLogLine } from './account-events.ts';
 import type { Credential } from './credential.ts';
 import { imapLogin, pop3Login } from './login.ts';
+import type { AccessTokens } from './access-tokens.ts';
 import type { SecretReader } from './login.ts';
 import { openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
 import type { ByteBudget } from './byte-budget.ts';
@@ -44,6 +45,8 @@ export interface AccountRunContext {
   credentials: AccountCredentials;
   /** Decrypts a credential's secret, at the moment of login only (login.ts). */
   secrets: SecretReader;
+  /** OAuth2 access tokens, fetched (and renewed) at the moment of login. */
+  tokens: AccessTokens;
   skip: SkipEntry[];
   translations: Translation[];
   ledger: LedgerRepository;
@@ -175,6 +178,7 @@ function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
     host: spec.host,
     port,
     user: side === 'source' ? ctx.credentials.username : ctx.credentials.localUsername,
+    signIn: ctx.credentials[side].kind,
   };
 }
 
@@ -195,12 +199,14 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   try {
     // Both servers at once: a login costs several round trips.
     const openSource = () =>
-      onSide('source', () => openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)));
+      onSide('source', async () =>
+        openImap(endpoints.imap!, await imapLogin(ctx.credentials.source, ctx.secrets, ctx.tokens)),
+      );
     const openDestination = () =>
-      onSide('destination', () =>
+      onSide('destination', async () =>
         openImap(
           destinationEndpoint(ctx.spec.destination, tls.destination),
-          imapLogin(ctx.credentials.destination, ctx.secrets),
+          await imapLogin(ctx.credentials.destination, ctx.secrets, ctx.tokens),
         ),
       );
     // Each connection is closed at the end of the attempt, whichever of the others failed.

@@ -18,6 +18,7 @@ import type {
 import { DEFAULT_PORTS } from '../../../shared/job-spec.ts';
 import { CONCURRENCY } from '../../../shared/limits.ts';
 import { sourceEndpoints } from './endpoints.ts';
+import { signInProblems, storeSignIn, type SignInRequest } from './sign-in-request.ts';
 
 /** A project account a job copies: its passwords stay the project's (no copy is made). */
 export interface ProjectAccountRef {
@@ -35,6 +36,8 @@ export interface MigrationRequest {
     ports?: Partial<ProtocolPorts>;
     allowPlaintext?: boolean;
     trustedFingerprint?: string | null;
+    /** Passwords (the users list) unless an OAuth2 sign-in is given. */
+    signIn?: SignInRequest;
   };
   destination: {
     host: string;
@@ -48,6 +51,7 @@ export interface MigrationRequest {
     adminSecretId?: number | null;
     /** Bytes the destination takes into one mailbox a day (Gmail's IMAP upload limit); none by default. */
     dailyUploadBytes?: number | null;
+    signIn?: SignInRequest;
   };
   /** The users list as typed, accounts already checked, or the project's stored accounts. */
   users: string | Array<JobUser | ProjectAccountRef>;
@@ -77,9 +81,20 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
         `name: the job "${same}" has not finished; to carry on with it, run: cutover retry ${/^[\w.-]+$/.test(same) ? same : JSON.stringify(same)} (in the app: Resume).`,
       );
   }
+  const sourceSignIn = request.source.signIn ?? { method: 'password' };
+  const destinationSignIn = request.destination.signIn ?? { method: 'password' };
+  problems.push(...signInProblems(sourceSignIn, 'source sign-in'));
+  problems.push(...signInProblems(destinationSignIn, 'destination sign-in'));
+  if (sourceSignIn.method !== 'password' && !['imap', 'imaps'].includes(request.source.protocol))
+    problems.push(
+      `source sign-in: OAuth2 signs in over IMAP only; choose IMAPS (or IMAP), not ${request.source.protocol.toUpperCase()}.`,
+    );
   const users =
     typeof request.users === 'string'
-      ? parseUsers(request.users, request.delimiter ? { delimiter: request.delimiter } : {})
+      ? parseUsers(request.users, {
+          ...(request.delimiter ? { delimiter: request.delimiter } : {}),
+          withoutSourcePasswords: sourceSignIn.method !== 'password',
+        })
       : { ok: true as const, value: request.users };
   if (!users.ok) collect('users', users.errors);
   const skip = parseSkipList(request.skip ?? '');
@@ -132,6 +147,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     );
   }
 
+  const put = (plain: string) => secrets.put(plain);
   const destinationProtocol = request.destination.protocol ?? 'imaps';
   const spec: JobSpec = {
     source: {
@@ -140,6 +156,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       ports: sourcePorts,
       allowPlaintext: request.source.allowPlaintext ?? false,
       trustedFingerprint: normaliseFingerprint(request.source.trustedFingerprint),
+      ...(sourceSignIn.method === 'password' ? {} : { signIn: storeSignIn(sourceSignIn, put) }),
     },
     destination: {
       host: request.destination.host.trim(),
@@ -153,6 +170,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
         : (adminSecret ??
           (request.destination.adminPassword ? secrets.put(request.destination.adminPassword) : null)),
       dailyUploadBytes: daily,
+      ...(destinationSignIn.method === 'password' ? {} : { signIn: storeSignIn(destinationSignIn, put) }),
     },
     skip: skip.value,
     translations: translate.value,
@@ -174,8 +192,12 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
         : {
             username: u.username,
             localUsername: u.localUsername,
-            sourceSecretId: secrets.put(u.password),
-            destinationSecretId: u.localPassword === undefined ? null : secrets.put(u.localPassword),
+            // With OAuth2 the account's secret is its refresh token, stored when the user signs in.
+            sourceSecretId: sourceSignIn.method === 'password' ? secrets.put(u.password) : null,
+            destinationSecretId:
+              u.localPassword === undefined || destinationSignIn.method !== 'password'
+                ? null
+                : secrets.put(u.localPassword),
           },
     ),
   });

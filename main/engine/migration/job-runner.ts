@@ -7,7 +7,6 @@ import type { LedgerRepository } from '../../infrastructure/store/ledger-reposit
 import type { ClaimRepository } from '../../infrastructure/store/claim-repository.ts';
 import type { SecretRepository } from '../../infrastructure/store/secret-repository.ts';
 import type { AccountRepository } from '../../infrastructure/store/account-repository.ts';
-import type { AccountCredentials } from './account-runner.ts';
 import { createByteBudget } from './byte-budget.ts';
 import { createKeyedLimiter } from './keyed-limiter.ts';
 import { createThrottle } from './progress-throttle.ts';
@@ -18,7 +17,8 @@ import type { AccountLogLine } from './account-events.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { DEFAULT_RETRY } from './retry-policy.ts';
 import { MigrationError } from './migration-error.ts';
-import { chooseDestinationLogin } from './destination-login.ts';
+import { credentialsFor } from './account-credentials.ts';
+import { createAccessTokens } from './access-tokens.ts';
 import { holdClaim, jobResource, mailboxResource, tryHoldClaim } from './hold-claim.ts';
 import type { HeldClaim } from './hold-claim.ts';
 import { mailboxIdentity } from './endpoints.ts';
@@ -228,6 +228,8 @@ async function runClaimedJob(
     });
   };
 
+  // One cache for the whole run: an app-only token serves every account.
+  const tokens = createAccessTokens(deps.secrets);
   const runOne = async (account: JobAccountRow): Promise<AccountOutcome> => {
     let mailbox: HeldClaim | null = null;
     let release: (() => void) | null = null;
@@ -256,8 +258,9 @@ async function runClaimedJob(
       tally.set(account.id, { status: 'running' });
       const outcome = await runAccount({
         spec,
-        credentials: credentialsFor(account, job, deps),
+        credentials: credentialsFor(account, job, deps.accounts),
         secrets: deps.secrets,
+        tokens,
         skip: spec.skip,
         translations: spec.translations,
         ledger: deps.ledger,
@@ -438,41 +441,6 @@ function mailboxLostError(login: string): MigrationError {
     'mailbox-taken-over',
     `Another Cutover run took over copying into ${login} while this one was not answering (the computer slept or the app froze). This account stopped before copying anything twice; run the job again once the other run is done.`,
   );
-}
-
-/**
- * The credentials of one job account, as references to stored secrets: a project account's are
- * the project's own (fixed there, fixed for every job); nothing is decrypted here.
- */
-function credentialsFor(account: JobAccountRow, job: JobRow, deps: JobRunnerDeps): AccountCredentials {
-  const ids =
-    account.accountId !== null
-      ? deps.accounts.secretIds(account.accountId)
-      : { source: account.sourceSecretId, destination: account.destinationSecretId };
-  if (ids === null)
-    throw new MigrationError(
-      'source-auth-failed',
-      `${account.username} was removed from the project, with its passwords. Add the account again (Setup → Accounts), then retry.`,
-    );
-  if (ids.source === null)
-    throw new MigrationError(
-      'source-auth-failed',
-      `No old-server password is stored for ${account.username}. Enter it, then retry.`,
-    );
-  const { adminUser, adminSecretId } = job.spec.destination;
-  const chosen = chooseDestinationLogin<number>({
-    localUsername: account.localUsername,
-    destinationPassword: () => ids.destination,
-    admin: () => (adminUser && adminSecretId !== null ? { user: adminUser, password: adminSecretId } : null),
-    sourcePassword: () => ids.source,
-  })!;
-  const { user, password: secretId, authzid } = chosen.login;
-  return {
-    username: account.username,
-    localUsername: account.localUsername,
-    source: { kind: 'password', user: account.username, secretId: ids.source },
-    destination: authzid ? { kind: 'admin', user, secretId, authzid } : { kind: 'password', user, secretId },
-  };
 }
 
 function accountSummary(o: AccountOutcome): string {

@@ -1,6 +1,7 @@
 // The login code: the one place of the engine that turns a credential into the secret it
 // names, at the moment a connection logs in. Nothing else in main/migration reads a password.
 import type { ImapLogin } from '../../infrastructure/protocols/imap/open-imap.ts';
+import type { AccessTokens } from './access-tokens.ts';
 import type { Credential } from './credential.ts';
 import { MigrationError } from './migration-error.ts';
 
@@ -8,8 +9,12 @@ export interface SecretReader {
   reveal(id: number): string;
 }
 
-/** The IMAP login a credential stands for, decrypted now. */
-export function imapLogin(credential: Credential, secrets: SecretReader): ImapLogin {
+/** The IMAP login a credential stands for, decrypted (or an access token fetched) now. */
+export async function imapLogin(
+  credential: Credential,
+  secrets: SecretReader,
+  tokens: AccessTokens,
+): Promise<ImapLogin> {
   switch (credential.kind) {
     case 'password':
       return { user: credential.user, password: secrets.reveal(credential.secretId) };
@@ -20,10 +25,10 @@ export function imapLogin(credential: Credential, secrets: SecretReader): ImapLo
         authzid: credential.authzid,
       };
     case 'oauth2':
-      throw new MigrationError(
-        'internal',
-        `Signing in to ${credential.user} with OAuth2 (${credential.tokenSource.provider}) is not available yet.`,
-      );
+      return {
+        user: credential.user,
+        accessToken: await tokens.forMailbox(credential.grant, credential.user),
+      };
   }
 }
 

@@ -1,5 +1,7 @@
 import type { MigrationErrorCode } from '../../../preload/contract.ts';
 import { throttleReplyOf } from './throttle-reply.ts';
+import type { Credential } from './credential.ts';
+import { OAuth2GrantError } from '../../infrastructure/oauth2/token-grants.ts';
 
 /** Which server an error came from: users need to know which password or box to fix. */
 export type ServerSide = 'source' | 'destination';
@@ -43,6 +45,8 @@ export interface ErrorContext {
   host: string;
   port: number;
   user: string;
+  /** How that side signs in: a refused OAuth2 token is not a wrong password. */
+  signIn?: Credential['kind'];
 }
 
 interface RawError {
@@ -70,7 +74,16 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
   const make = (kind: MigrationErrorCode, message: string, transient = false) =>
     new MigrationError(kind, message, { side: context.side, transient, cause: error });
 
-  if (raw.authenticationFailed || code === 'AUTHENTICATION_FAILED' || response === 'AUTHENTICATIONFAILED') {
+  if (error instanceof OAuth2GrantError) return grantFailure(error, context);
+  const authFailed =
+    raw.authenticationFailed || code === 'AUTHENTICATION_FAILED' || response === 'AUTHENTICATIONFAILED';
+  if (authFailed && context.signIn === 'oauth2') {
+    return make(
+      context.side === 'source' ? 'source-auth-failed' : 'destination-auth-failed',
+      `${capitalise(server)} refused the sign-in token for ${context.user}: the app may lack IMAP access (its scope or permission), or the mailbox is not one it may open. Check the app registration in the admin console, then retry.`,
+    );
+  }
+  if (authFailed) {
     return context.side === 'source'
       ? make(
           'source-auth-failed',
@@ -188,4 +201,33 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A token the provider would not give: sign in again, fix the app registration, or retry. */
+function grantFailure(error: OAuth2GrantError, context: ErrorContext): MigrationError {
+  const where = context.side === 'source' ? 'old' : 'new';
+  const options = { side: context.side, cause: error };
+  switch (error.kind) {
+    case 'revoked':
+      return new MigrationError(
+        'sign-in-again',
+        `The sign-in of ${context.user} to the ${where} server has expired or was withdrawn. Sign in again for this account, then retry. (${error.message})`,
+        options,
+      );
+    case 'refused':
+      return new MigrationError(
+        context.side === 'source' ? 'source-auth-failed' : 'destination-auth-failed',
+        `No sign-in token for ${context.user} on the ${where} server: ${error.message} Check the app registration (client ID, secret or key, and the permissions granted), then retry.`,
+        options,
+      );
+    case 'unreachable':
+      return new MigrationError(
+        'connection-dropped',
+        `No sign-in token for ${context.user}: ${error.message}`,
+        {
+          ...options,
+          transient: true,
+        },
+      );
+  }
 }

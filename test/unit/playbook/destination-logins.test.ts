@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/test-services.ts';
 import type { Services } from '../../../main/hosts/services.ts';
-import type { ImapLogin } from '../../../main/infrastructure/protocols/imap/open-imap.ts';
+import type { PasswordLogin } from '../../../main/infrastructure/protocols/imap/open-imap.ts';
 import type { PlaybookTask, Result } from '../../../preload/contract.ts';
 
 let services: Services | undefined;
@@ -9,7 +9,7 @@ afterEach(() => services?.close());
 
 describe('the destination login test', () => {
   it('tries each account with the right password, a few at a time, and names the one it cannot try', async () => {
-    const tried: ImapLogin[] = [];
+    const tried: PasswordLogin[] = [];
     let running = 0;
     let most = 0;
     services = createTestServices(':memory:', {

@@ -7,14 +7,14 @@ import type { DiagnosticsService } from '../../../engine/diagnostics/diagnostics
 import type { JobRepository } from '../../../infrastructure/store/job-repository.ts';
 import type {
   ImapEndpoint,
-  ImapLogin,
+  PasswordLogin,
   ImapTimeouts,
 } from '../../../infrastructure/protocols/imap/open-imap.ts';
 
 /** How logins are tried; tests may replace the connection. */
 export interface LoginTestDeps {
   /** Logs in and out, rejecting with what the IMAP client throws. */
-  tryLogin?: (endpoint: ImapEndpoint, login: ImapLogin) => Promise<void>;
+  tryLogin?: (endpoint: ImapEndpoint, login: PasswordLogin) => Promise<void>;
   /** Logins at once: enough to be quick, few enough not to look like an attack. */
   concurrency?: number;
   timeouts?: ImapTimeouts;

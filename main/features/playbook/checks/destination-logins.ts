@@ -6,7 +6,7 @@ import { ServiceError } from '../../../../shared/service-error.ts';
 import { openImap } from '../../../infrastructure/protocols/imap/open-imap.ts';
 import type {
   ImapEndpoint,
-  ImapLogin,
+  PasswordLogin,
   ImapTimeouts,
 } from '../../../infrastructure/protocols/imap/open-imap.ts';
 import { destinationEndpoint } from '../../../engine/migration/endpoints.ts';
@@ -66,7 +66,7 @@ async function testOne(
   context: CheckContext,
   endpoint: ImapEndpoint,
   admin: () => { user: string; password: string } | null,
-  attempt: (login: ImapLogin) => Promise<void>,
+  attempt: (login: PasswordLogin) => Promise<void>,
 ): Promise<LoginTestResult> {
   const base = { accountId: account.id, username: account.username, localUsername: account.localUsername };
   const chosen = chooseDestinationLogin({
@@ -149,7 +149,7 @@ function adminOf(context: CheckContext, destination: ServerProfile) {
 }
 
 function defaultLogin(timeouts: ImapTimeouts) {
-  return async (endpoint: ImapEndpoint, login: ImapLogin) => {
+  return async (endpoint: ImapEndpoint, login: PasswordLogin) => {
     const client = await openImap(endpoint, login, timeouts);
     await client.logout().catch(() => client.close());
   };

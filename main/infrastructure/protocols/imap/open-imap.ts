@@ -11,12 +11,20 @@ export interface ImapEndpoint {
   tls?: ConnectionOptions;
 }
 
-export interface ImapLogin {
+export interface PasswordLogin {
   user: string;
   password: string;
   /** Log in as an admin (`user`) on behalf of this mailbox: SASL PLAIN authorization identity. */
   authzid?: string;
 }
+
+/** OAUTHBEARER when the server offers it, else XOAUTH2 (imapflow's choice). */
+export interface TokenLogin {
+  user: string;
+  accessToken: string;
+}
+
+export type ImapLogin = PasswordLogin | TokenLogin;
 
 export interface ImapTimeouts {
   connectMs: number;
@@ -42,9 +50,7 @@ export async function openImap(
     port: endpoint.port,
     secure: endpoint.security === 'tls',
     ...(endpoint.security === 'starttls' ? { doSTARTTLS: true } : {}),
-    auth: login.authzid
-      ? { user: login.user, pass: login.password, authzid: login.authzid, loginMethod: 'AUTH=PLAIN' }
-      : { user: login.user, pass: login.password },
+    auth: authOf(login),
     tls: { servername: isIpAddress(endpoint.host) ? undefined : endpoint.host, ...endpoint.tls },
     logger: greeting.logger,
     disableAutoIdle: true,
@@ -61,6 +67,13 @@ export async function openImap(
     throw greeting.wrong() ?? error;
   }
   return client;
+}
+
+function authOf(login: ImapLogin) {
+  if ('accessToken' in login) return { user: login.user, accessToken: login.accessToken };
+  return login.authzid
+    ? { user: login.user, pass: login.password, authzid: login.authzid, loginMethod: 'AUTH=PLAIN' }
+    : { user: login.user, pass: login.password };
 }
 
 function isIpAddress(host: string): boolean {

@@ -49,6 +49,10 @@ const ADVICE: Readonly<Record<MigrationErrorCode, ErrorAdvice>> = {
     action:
       'Create the account on the new server, or type its correct new-server password below; then press Save and retry.',
   },
+  'sign-in-again': {
+    reason: 'Sign in again',
+    action: 'The account’s sign-in expired or was withdrawn: sign in for it again, then Retry.',
+  },
   'over-quota': {
     reason: 'New mailbox is full',
     action: 'Raise the mailbox’s quota on the new server, then Retry.',

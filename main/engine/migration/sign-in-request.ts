@@ -1,0 +1,65 @@
+// A side's sign-in as a job request gives it (secrets in clear, from a file or the form), checked
+// and turned into the job spec's SignIn with each secret stored encrypted.
+import type { OAuth2Client } from '../../../shared/oauth2-provider.ts';
+import type { SignIn } from '../../../shared/sign-in.ts';
+import { parseServiceAccountKey } from '../../infrastructure/oauth2/service-account-key.ts';
+
+export type SignInRequest =
+  | { method: 'password' }
+  | { method: 'user'; client: OAuth2Client; clientSecret?: string | null }
+  | { method: 'app'; client: OAuth2Client; clientSecret: string }
+  /** `serviceAccountKey`: the JSON key file's text. */
+  | { method: 'delegation'; client: OAuth2Client; serviceAccountKey: string };
+
+/** What is wrong with a sign-in request, in words; empty when it can be stored. */
+export function signInProblems(request: SignInRequest, where: string): string[] {
+  if (request.method === 'password') return [];
+  const problems: string[] = [];
+  const { client } = request;
+  for (const [field, value] of [
+    ['token endpoint', client.tokenEndpoint],
+    ['sign-in page', client.authorizationEndpoint],
+  ] as const) {
+    if (!isUrl(value)) problems.push(`${where}: the ${field} "${value}" is not a web address.`);
+  }
+  if (!client.clientId.trim()) problems.push(`${where}: the app's client ID is missing.`);
+  const scopes = request.method === 'user' ? client.userScopes : client.appScopes;
+  if (scopes.length === 0) problems.push(`${where}: no scope to ask for IMAP access.`);
+  if (request.method === 'app' && !request.clientSecret)
+    problems.push(`${where}: the app's client secret is missing.`);
+  if (request.method === 'delegation') {
+    try {
+      parseServiceAccountKey(request.serviceAccountKey);
+    } catch (error) {
+      problems.push(`${where}: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** Stores the request's secrets (encrypted) and returns what the job spec keeps. */
+export function storeSignIn(request: SignInRequest, put: (plain: string) => number): SignIn {
+  switch (request.method) {
+    case 'password':
+      return { method: 'password' };
+    case 'user':
+      return {
+        method: 'user',
+        client: request.client,
+        clientSecretId: request.clientSecret ? put(request.clientSecret) : null,
+      };
+    case 'app':
+      return { method: 'app', client: request.client, clientSecretId: put(request.clientSecret) };
+    case 'delegation':
+      return { method: 'delegation', client: request.client, keySecretId: put(request.serviceAccountKey) };
+  }
+}
+
+function isUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

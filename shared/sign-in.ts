@@ -1,0 +1,19 @@
+import type { OAuth2Client } from './oauth2-provider.ts';
+
+/**
+ * How Cutover signs in to one side's mailboxes, stored in a job's spec: secrets by reference
+ * (encrypted in the secrets table), never in clear.
+ */
+export type SignIn =
+  /** Each mailbox's own password (the users list). */
+  | { method: 'password' }
+  /** Each user signs in once in the browser; the account's stored secret is its refresh token. */
+  | { method: 'user'; client: OAuth2Client; clientSecretId: number | null }
+  /** The organisation's app, for every mailbox (Microsoft 365 app-only: client credentials). */
+  | { method: 'app'; client: OAuth2Client; clientSecretId: number }
+  /** A service account acting as each user (Google Workspace domain-wide delegation). */
+  | { method: 'delegation'; client: OAuth2Client; keySecretId: number };
+
+export type SignInMethod = SignIn['method'];
+
+export const PASSWORD_SIGN_IN: SignIn = { method: 'password' };

@@ -1,0 +1,226 @@
+// Copies between two OAuth2-only servers (Dovecot's oauth2 passdb asking a real authorization
+// server, oidc-provider, about every token): a Google Workspace–like source read by a service
+// account acting as each user, a Microsoft 365–like destination written by an app-only token,
+// and each user's own sign-in (refresh tokens) on both sides with tokens that expire mid-job.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type DovecotServer } from '../../harness/dovecot.ts';
+import { MAIL_SCOPE, TENANT_SCOPE, startOAuthServer, type OAuthServer } from '../../harness/oauth-server.ts';
+import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
+import { createTestServices, fixedClock } from '../../support/test-services.ts';
+import { createAndRun, requestBetween, runAgain } from '../../support/migration-services.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+import type { SignInRequest } from '../../../main/engine/migration/sign-in-request.ts';
+import { createJob } from '../../../main/engine/migration/create-job.ts';
+
+const PASSWORD = 'only-for-seeding';
+const ANN = 'ann@example.test';
+const BOB = 'bob@example.test';
+const CAROL = 'carol@example.test';
+const TOKEN_TTL_SECONDS = 3;
+
+let oauth: OAuthServer;
+let source: DovecotServer;
+let destination: DovecotServer;
+const dir = makeTempDir('cutover-oauth2-');
+const clock = fixedClock('2026-11-24T09:00:00.000Z');
+const services = createTestServices(join(dir.path, 'cutover.db'), { clock });
+
+beforeAll(async () => {
+  oauth = await startOAuthServer({ tenant: 'example.test', accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
+  const users = [ANN, BOB, CAROL].map((username) => ({ username, password: PASSWORD }));
+  const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
+  [source, destination] = await Promise.all([
+    startDovecot({ users, oauth2 }),
+    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
+  ]);
+  for (const user of [ANN, BOB, CAROL]) {
+    const client = await connectTo(source, user, PASSWORD);
+    for (let i = 0; i < 4; i++)
+      await client.append('INBOX', rawMessage({ subject: `${user} ${i}`, body: 'y'.repeat(1200) }), [
+        '\\Seen',
+      ]);
+    await client.mailboxCreate('Projects');
+    await client.append('Projects', rawMessage({ subject: `${user} plan` }), ['\\Flagged']);
+    await client.logout();
+  }
+});
+
+afterAll(async () => {
+  services.close();
+  await Promise.allSettled([source?.stop(), destination?.stop(), oauth?.stop()]);
+  dir.remove();
+});
+
+/** Every folder's messages (bytes, flags, dates), without the UIDs each server gave them. */
+async function mailOf(server: DovecotServer, user: string) {
+  const client = await connectTo(server, user, PASSWORD);
+  try {
+    const messages = await readMailbox(client);
+    return messages
+      .map(({ folder, flags, internalDate, source }) => ({
+        folder,
+        flags,
+        internalDate,
+        source: source.toString(),
+      }))
+      .sort((a, b) => `${a.folder}${a.source}`.localeCompare(`${b.folder}${b.source}`));
+  } finally {
+    await client.logout();
+  }
+}
+
+const delegation = (): SignInRequest => ({
+  method: 'delegation',
+  client: oauth.serviceAccount.client,
+  serviceAccountKey: JSON.stringify(oauth.serviceAccount.key),
+});
+const tenantApp = (): SignInRequest => ({
+  method: 'app',
+  client: oauth.tenantApp.client,
+  clientSecret: oauth.tenantApp.clientSecret,
+});
+const userSignIn = (): SignInRequest => ({ method: 'user', client: oauth.desktopClient });
+
+function signInRequest(
+  name: string,
+  users: string,
+  sourceSignIn: SignInRequest,
+  destinationSignIn: SignInRequest,
+) {
+  const base = requestBetween(source, destination, users, { name });
+  return {
+    ...base,
+    source: { ...base.source, signIn: sourceSignIn },
+    destination: { ...base.destination, signIn: destinationSignIn },
+  };
+}
+
+/** Gives each job account the refresh token of its user's sign-in, as the sign-in page would. */
+async function signInEveryone(jobName: string, sides: Array<'source' | 'destination'>) {
+  const job = services.jobs.byName(jobName);
+  for (const account of services.jobs.accounts(job.id))
+    for (const side of sides)
+      services.jobs.setAccountSecret(
+        account.id,
+        side,
+        services.secrets.put(
+          await oauth.issueRefreshToken(side === 'source' ? account.username : account.localUsername),
+        ),
+      );
+}
+
+describe('OAuth2 sign-ins on both sides', () => {
+  it('copies every account with a service account (source) and an app-only token (destination)', async () => {
+    const before = oauth.tokenRequests.length;
+    const summary = await createAndRun(
+      services,
+      signInRequest('workspace-to-365', `${ANN}\n${BOB}\n`, delegation(), tenantApp()),
+      { source, destination },
+    );
+    expect(summary.accounts.map((a) => [a.username, a.status, a.messagesCopied])).toEqual([
+      [ANN, 'done', 5],
+      [BOB, 'done', 5],
+    ]);
+    for (const user of [ANN, BOB]) {
+      const copied = await mailOf(destination, user);
+      expect(copied).toHaveLength(5);
+      expect(copied).toEqual(await mailOf(source, user));
+    }
+    const grants = oauth.tokenRequests.slice(before);
+    // One app token serves both mailboxes; the service account asks once per user.
+    expect(grants.filter((g) => g === 'client_credentials').length).toBeGreaterThanOrEqual(1);
+    expect(grants.filter((g) => g === 'client_credentials').length).toBeLessThan(
+      grants.filter((g) => g.endsWith('jwt-bearer')).length,
+    );
+    expect(grants.filter((g) => g.endsWith('jwt-bearer')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("renews each user's short-lived token when the job goes on after it expired", async () => {
+    const name = 'own-sign-ins';
+    const daily = 3_000;
+    const job = signInRequest(name, `${CAROL}\n`, userSignIn(), userSignIn());
+    createJob(
+      { ...job, destination: { ...job.destination, dailyUploadBytes: daily } },
+      services.jobs,
+      services.secrets,
+    );
+    await signInEveryone(name, ['source', 'destination']);
+    const before = oauth.tokenRequests.length;
+    // The day's quota runs out after two messages; the next day comes after the tokens expired.
+    const summary = await runAgain(
+      services,
+      name,
+      { source, destination },
+      {},
+      {
+        sleep: async (ms) => {
+          await new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_SECONDS + 1) * 1000));
+          clock.set(new Date(clock.now().getTime() + ms).toISOString());
+        },
+      },
+    );
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 5, messagesFailed: 0 });
+    expect(await mailOf(destination, CAROL)).toEqual(await mailOf(source, CAROL));
+    const refreshes = oauth.tokenRequests.slice(before).filter((g) => g === 'refresh_token');
+    // Both sides at the start, and both again on each later day.
+    expect(refreshes.length).toBeGreaterThanOrEqual(4);
+
+    // The refresh tokens the provider rotated were stored: a second run signs in with them.
+    const again = await runAgain(services, name, { source, destination });
+    expect(again.accounts[0]).toMatchObject({ status: 'done' });
+    expect(await mailOf(destination, CAROL)).toEqual(await mailOf(source, CAROL));
+  });
+
+  it('gives a revoked sign-in a "sign in again" state, and carries on once the user signed in again', async () => {
+    const name = 'revoked';
+    createJob(signInRequest(name, `${BOB}\n`, userSignIn(), tenantApp()), services.jobs, services.secrets);
+    const job = services.jobs.byName(name);
+    const [account] = services.jobs.accounts(job.id);
+    const refreshToken = await oauth.issueRefreshToken(BOB);
+    const secretId = services.secrets.put(refreshToken);
+    services.jobs.setAccountSecret(account!.id, 'source', secretId);
+    await oauth.revoke(refreshToken);
+
+    const failed = await runAgain(services, name, { source, destination });
+    expect(failed.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'sign-in-again' });
+    expect(failed.accounts[0]!.errorMessage).toMatch(
+      /^The sign-in of bob@example\.test to the old server has expired or was withdrawn\. Sign in again/,
+    );
+
+    services.secrets.replace(secretId, await oauth.issueRefreshToken(BOB));
+    const retried = await runAgain(services, name, { source, destination });
+    expect(retried.accounts[0]).toMatchObject({ status: 'done' });
+  });
+
+  it('says the token lacks IMAP access when the sign-in was granted without the mail scope', async () => {
+    const name = 'no-mail-scope';
+    createJob(signInRequest(name, `${ANN}\n`, userSignIn(), tenantApp()), services.jobs, services.secrets);
+    const [account] = services.jobs.accounts(services.jobs.byName(name).id);
+    services.jobs.setAccountSecret(
+      account!.id,
+      'source',
+      services.secrets.put(await oauth.issueRefreshToken(ANN, { scope: 'openid offline_access' })),
+    );
+    const summary = await runAgain(services, name, { source, destination });
+    expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'source-auth-failed' });
+    expect(summary.accounts[0]!.errorMessage).toMatch(
+      /refused the sign-in token for ann@example\.test: the app may lack IMAP access/,
+    );
+  });
+
+  it('keeps no token, client secret or key in clear in the database or the log', () => {
+    services.close();
+    const files = readdirSync(dir.path).filter((f) => f.startsWith('cutover.db'));
+    const stored = files.map((f) => readFileSync(join(dir.path, f)).toString('latin1')).join('');
+    expect(stored.length).toBeGreaterThan(0);
+    const secrets = [
+      ...oauth.issuedTokens,
+      oauth.tenantApp.clientSecret,
+      oauth.serviceAccount.key.private_key.split('\n')[1]!,
+    ];
+    expect(oauth.issuedTokens.length).toBeGreaterThan(4);
+    expect(secrets.filter((s) => stored.includes(s))).toEqual([]);
+  });
+});
