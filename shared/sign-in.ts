@@ -17,3 +17,11 @@ export type SignIn =
 export type SignInMethod = SignIn['method'];
 
 export const PASSWORD_SIGN_IN: SignIn = { method: 'password' };
+
+/** A side's sign-in as a job request gives it: secrets in clear, stored encrypted at once. */
+export type SignInRequest =
+  | { method: 'password' }
+  | { method: 'user'; client: OAuth2Client; clientSecret?: string | null }
+  | { method: 'app'; client: OAuth2Client; clientSecret: string }
+  /** `serviceAccountKey`: the JSON key file's text. */
+  | { method: 'delegation'; client: OAuth2Client; serviceAccountKey: string };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call } from './define.ts';
 import { CONCURRENCY } from '../../shared/limits.ts';
 import { fingerprint, host, id, jobName, password, port, trimmed } from './fields.ts';
+import { signInRequest } from './sign-in-fields.ts';
 import type { JobDetail, JobSummary, LogLine } from './types.ts';
 
 export const jobsCalls = {
@@ -26,6 +27,7 @@ export const jobsCalls = {
               .default({}),
             allowPlaintext: z.boolean().default(false),
             trustedFingerprint: fingerprint,
+            signIn: signInRequest.optional(),
           })
           .strict(),
         destination: z
@@ -37,6 +39,14 @@ export const jobsCalls = {
             trustedFingerprint: fingerprint,
             adminUser: z.string().trim().max(320).nullable().default(null),
             adminPassword: password.nullable().default(null),
+            /** Bytes the new server takes into one mailbox a day (Gmail: about 500 MB). */
+            dailyUploadBytes: z
+              .number()
+              .int()
+              .positive({ error: 'the daily upload limit must be a whole number of bytes above 0' })
+              .nullable()
+              .default(null),
+            signIn: signInRequest.optional(),
           })
           .strict(),
         users: z.string().max(2_000_000, {

@@ -1,15 +1,9 @@
 // A side's sign-in as a job request gives it (secrets in clear, from a file or the form), checked
 // and turned into the job spec's SignIn with each secret stored encrypted.
-import type { OAuth2Client } from '../../../shared/oauth2-provider.ts';
-import type { SignIn } from '../../../shared/sign-in.ts';
+import type { SignIn, SignInRequest } from '../../../shared/sign-in.ts';
 import { parseServiceAccountKey } from '../../infrastructure/oauth2/service-account-key.ts';
 
-export type SignInRequest =
-  | { method: 'password' }
-  | { method: 'user'; client: OAuth2Client; clientSecret?: string | null }
-  | { method: 'app'; client: OAuth2Client; clientSecret: string }
-  /** `serviceAccountKey`: the JSON key file's text. */
-  | { method: 'delegation'; client: OAuth2Client; serviceAccountKey: string };
+export type { SignInRequest };
 
 /** What is wrong with a sign-in request, in words; empty when it can be stored. */
 export function signInProblems(request: SignInRequest, where: string): string[] {

@@ -10,6 +10,15 @@ import { DEFAULT_PORTS } from '../../../../shared/job-spec.ts';
 import { call, CliExit } from '../cli-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { CONCURRENCY, MAX_ACCOUNTS_PER_JOB } from '../../../../shared/limits.ts';
+import { GMAIL_DAILY_UPLOAD_BYTES, PRESET_IMAP, presetNamed } from '../../../../shared/provider-presets.ts';
+import type { ProviderPreset } from '../../../../shared/provider-presets.ts';
+import { readSignIn } from '../sign-in-file.ts';
+
+/** A host as typed, or a provider's IMAP server for its name (`google`, `microsoft-365`). */
+function serverNamed(name: string): { host: string; preset: ProviderPreset | null } {
+  const preset = presetNamed(name);
+  return preset ? { host: PRESET_IMAP[preset].host, preset } : { host: name, preset: null };
+}
 
 interface MigrateOptions {
   source: string;
@@ -28,6 +37,9 @@ interface MigrateOptions {
   destTrust?: string;
   allowPlaintext?: boolean;
   destAdmin?: string;
+  sourceAuth?: string;
+  destAuth?: string;
+  destDailyLimit?: number;
 }
 
 function wholeNumber(min: number, max: number, what: string) {
@@ -55,7 +67,7 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
     .description(
       `copy mailboxes from the old server to the new one (a job: at most ${MAX_ACCOUNTS_PER_JOB} accounts)`,
     )
-    .requiredOption('--source <host>', 'the old server')
+    .requiredOption('--source <host>', 'the old server (or google, microsoft-365: their IMAP server)')
     .addOption(
       new Option('--protocol <protocol>', 'how to read the old server')
         .choices(['imap', 'imaps', 'pop3', 'pop3s', 'auto'])
@@ -66,7 +78,7 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
       'ports on the old server, e.g. imap=143,imaps=993,pop3=110,pop3s=995 (0 disables one)',
       sourcePorts,
     )
-    .requiredOption('--dest <host>', 'the new server')
+    .requiredOption('--dest <host>', 'the new server (or google, microsoft-365: their IMAP server)')
     .addOption(
       new Option('--dest-protocol <protocol>', 'how to write to the new server')
         .choices(['imap', 'imaps'])
@@ -107,7 +119,28 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
       '--dest-admin <user>',
       'log in to the new server as this admin on behalf of each user (password from CUTOVER_DEST_ADMIN_PASSWORD)',
     )
+    .option(
+      '--source-auth <file>',
+      'sign in to the old server with OAuth2 as this JSON file (or env:NAME, a variable holding it) says; see the README',
+    )
+    .option('--dest-auth <file>', 'the same for the new server')
+    .option(
+      '--dest-daily-limit <MB>',
+      'megabytes the new server takes into one mailbox a day (default for Google: 500)',
+      wholeNumber(1, 1_000_000, 'the daily limit'),
+    )
     .action(async (options: MigrateOptions, command: Command) => {
+      const source = serverNamed(options.source);
+      const dest = serverNamed(options.dest);
+      const sourceSignIn = options.sourceAuth ? readSignIn(options.sourceAuth, '--source-auth') : null;
+      const destSignIn = options.destAuth ? readSignIn(options.destAuth, '--dest-auth') : null;
+      const dailyMegabytes = options.destDailyLimit ?? null;
+      const dailyUploadBytes =
+        dailyMegabytes !== null
+          ? dailyMegabytes * 1024 * 1024
+          : dest.preset === 'google'
+            ? GMAIL_DAILY_UPLOAD_BYTES
+            : null;
       const request = {
         users: readInputFile(options.users, 'users'),
         skip: options.skip ? readInputFile(options.skip, 'skip') : '',
@@ -120,20 +153,23 @@ export function registerMigrate(program: Command, streams: CliStreams): void {
             ...(options.name !== undefined ? { name: options.name } : {}),
             ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
             source: {
-              host: options.source,
+              host: source.host,
               protocol: options.protocol,
               ...(options.ports ? { ports: options.ports } : {}),
               allowPlaintext: options.allowPlaintext === true,
               trustedFingerprint: options.trust ?? null,
+              ...(sourceSignIn ? { signIn: sourceSignIn } : {}),
             },
             destination: {
-              host: options.dest,
+              host: dest.host,
               protocol: options.destProtocol,
               ...(options.destPort !== undefined ? { port: options.destPort } : {}),
               allowPlaintext: options.allowPlaintext === true,
               trustedFingerprint: options.destTrust ?? null,
               adminUser: options.destAdmin ?? null,
               adminPassword: options.destAdmin ? (process.env['CUTOVER_DEST_ADMIN_PASSWORD'] ?? null) : null,
+              dailyUploadBytes,
+              ...(destSignIn ? { signIn: destSignIn } : {}),
             },
             concurrency: options.concurrency,
           });
