@@ -38,7 +38,11 @@ export function presetNamed(name: string): ProviderPreset | null {
  * The app registration's OAuth2 client at a provider. `tenant`: Microsoft's directory (its
  * domain or ID); a user's sign-in may use `organizations`, app-only access needs the tenant.
  */
-export function presetClient(preset: ProviderPreset, clientId: string, tenant = 'organizations'): OAuth2Client {
+export function presetClient(
+  preset: ProviderPreset,
+  clientId: string,
+  tenant = 'organizations',
+): OAuth2Client {
   switch (preset) {
     case 'google':
       return {

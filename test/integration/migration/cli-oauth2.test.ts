@@ -103,7 +103,9 @@ describe('cutover migrate with OAuth2 sign-ins', () => {
       migrateArgs({ db, source, destination, users, name: 'bad-auth', extra: ['--source-auth', sourceAuth] }),
     );
     expect(await run.exited).toBe(2);
-    expect(run.stderr()).toContain('app-only access to Microsoft 365 needs the "tenant" (e.g. contoso.onmicrosoft.com)');
+    expect(run.stderr()).toContain(
+      'app-only access to Microsoft 365 needs the "tenant" (e.g. contoso.onmicrosoft.com)',
+    );
   });
 
   it('says which variable is missing when the sign-in comes from the environment', async () => {
