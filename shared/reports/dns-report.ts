@@ -1,3 +1,4 @@
+import type { ProviderPreset } from '../provider-presets.ts';
 // What a DNS readiness check finds, as plain JSON-serialisable data: the CLI prints it, the
 // app stores it (diagnostic_results.result) and the HTML export renders it.
 import type { DnsRecord, DnsRecordType } from './dns-record.ts';
@@ -94,6 +95,8 @@ export interface DnsReport {
   authoritySource: 'ns' | 'given';
   authorityError: string | null;
   mx: RecordSet;
+  /** The big provider the MX records point at (its Cutover preset), or null. */
+  mailProvider: ProviderPreset | null;
   mailHosts: MailHostRecords[];
   srv: RecordSet[];
   spf: SpfFacts;

@@ -117,6 +117,8 @@ describe('DNS readiness', () => {
     expect(hosts['luna.dest.test']?.a).toMatchObject({ fromResolver: true, ttl: 300 });
     expect(hosts['mx.dest.test']?.reason).toBe('MX');
     expect(hosts['luna.dest.test']?.reason).toBe('SRV _imaps._tcp');
+    // mx.dest.test is no big provider's exchanger.
+    expect(report.mailProvider).toBeNull();
   });
 
   it('passes the playbook checks and reports propagation server by server', async () => {

@@ -1,5 +1,6 @@
 // The exported HTML report: self-contained, and every value from a server escaped.
 import { describe, expect, it } from 'vitest';
+import { formatDnsReport } from '../../../main/engine/diagnostics/report/dns-text.ts';
 import { renderReportHtml } from '../../../main/engine/diagnostics/report/render-report-html.ts';
 import { escapeHtml } from '../../../main/engine/diagnostics/report/html-escape.ts';
 import type { CertificateReport } from '../../../shared/reports/certificate-report.ts';
@@ -98,6 +99,7 @@ describe('renderReportHtml', () => {
           { name: 'example.com', type: 'MX', ttl: 300, value: { preference: 10, exchange: 'mx.dest.net' } },
         ],
       },
+      mailProvider: null,
       mailHosts: [],
       srv: [],
       spf: { record: 'v=spf1 include:<b>x</b> -all', ttl: 600, includes: [], recordCount: 1 },
@@ -132,6 +134,11 @@ describe('renderReportHtml', () => {
     expect(page).toContain('v=spf1 include:&lt;b&gt;x&lt;/b&gt; -all');
     expect(page).toContain(
       '<td>Quad9 (9.9.9.9:53)</td><td>10 mx.old.net</td><td>86400</td><td class="fail">no</td>',
+    );
+    // The terminal report names the big provider the MX points at, and nothing for another.
+    expect(formatDnsReport(dns)).not.toContain('Mail for');
+    expect(formatDnsReport({ ...dns, mailProvider: 'microsoft-365' })).toContain(
+      'Mail for example.com goes to Microsoft 365: in Cutover use the microsoft-365 preset (--source microsoft-365 or --dest microsoft-365) with an OAuth2 sign-in.',
     );
   });
 

@@ -10,6 +10,7 @@ import type { DnsReport, PlaybookCheck, PropagationRow } from '../../../../share
 import { findAuthorities } from './find-authorities.ts';
 import type { Authority } from './find-authorities.ts';
 import { gatherMailRecords } from './mail-records.ts';
+import { presetForMailExchangers } from '../../../../shared/provider-presets.ts';
 import { playbookChecks } from './playbook-checks.ts';
 import type { Expectations } from './playbook-checks.ts';
 import { comparePropagation } from './propagation.ts';
@@ -74,6 +75,9 @@ export async function checkDns(
     authoritySource: options.authorities?.length ? 'given' : 'ns',
     authorityError: found.error,
     ...records,
+    mailProvider: presetForMailExchangers(
+      records.mx.records.flatMap((record) => (record.type === 'MX' ? [record.value.exchange] : [])),
+    ),
     checks,
     propagation,
     verdict,

@@ -1,6 +1,7 @@
 // A DNS report as plain text for a terminal: the verdict, the playbook checks, the records with
 // their TTLs, then propagation server by server.
 import { recordText } from '../dns/dns-records.ts';
+import { PROVIDER_NAMES } from '../../../../shared/provider-presets.ts';
 import type { DnsReport, RecordSet } from '../../../../shared/reports/dns-report.ts';
 
 const MARK = { pass: 'ok  ', warn: 'warn', fail: 'FAIL', 'not-checked': '--  ' } as const;
@@ -16,6 +17,12 @@ export function formatDnsReport(report: DnsReport): string {
     'Checks:',
     ...report.checks.map((check) => `  ${MARK[check.status]} ${check.label}: ${check.detail}`),
     '',
+    ...(report.mailProvider
+      ? [
+          `Mail for ${report.domain} goes to ${PROVIDER_NAMES[report.mailProvider]}: in Cutover use the ${report.mailProvider} preset (--source ${report.mailProvider} or --dest ${report.mailProvider}) with an OAuth2 sign-in.`,
+          '',
+        ]
+      : []),
     'Records (TTL in seconds):',
     ...recordLines(report.mx),
     ...report.mailHosts.flatMap((host) => recordLines(host.a, ` (${host.reason})`)),
