@@ -18,6 +18,7 @@ const PASSWORD = 'only-for-seeding';
 const ANN = 'ann@example.test';
 const BOB = 'bob@example.test';
 const CAROL = 'carol@example.test';
+const DAN = 'dan@example.test';
 const TOKEN_TTL_SECONDS = 3;
 
 let oauth: OAuthServer;
@@ -29,13 +30,14 @@ const services = createTestServices(join(dir.path, 'cutover.db'), { clock });
 
 beforeAll(async () => {
   oauth = await startOAuthServer({ tenant: 'example.test', accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
-  const users = [ANN, BOB, CAROL].map((username) => ({ username, password: PASSWORD }));
+  const users = [ANN, BOB, CAROL, DAN].map((username) => ({ username, password: PASSWORD }));
   const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
   [source, destination] = await Promise.all([
-    startDovecot({ users, oauth2 }),
+    // Both take app-only tokens (Microsoft 365–like) and each user's (Google-like).
+    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
     startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
   ]);
-  for (const user of [ANN, BOB, CAROL]) {
+  for (const user of [ANN, BOB, CAROL, DAN]) {
     const client = await connectTo(source, user, PASSWORD);
     for (let i = 0; i < 4; i++)
       await client.append('INBOX', rawMessage({ subject: `${user} ${i}`, body: 'y'.repeat(1200) }), [
@@ -135,6 +137,16 @@ describe('OAuth2 sign-ins on both sides', () => {
       grants.filter((g) => g.endsWith('jwt-bearer')).length,
     );
     expect(grants.filter((g) => g.endsWith('jwt-bearer')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('copies the other way: app-only out of the old server, a service account into the new one', async () => {
+    const summary = await createAndRun(
+      services,
+      signInRequest('365-to-workspace', `${DAN}\n`, tenantApp(), delegation()),
+      { source, destination },
+    );
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 5 });
+    expect(await mailOf(destination, DAN)).toEqual(await mailOf(source, DAN));
   });
 
   it("renews each user's short-lived token when the job goes on after it expired", async () => {
