@@ -443,21 +443,15 @@ function renderConfig(input: {
     );
   }
   if (options.oauth2) {
-    lines.push(
+    const passdb = (file: string) => [
       `passdb {`,
       `  driver = oauth2`,
       `  mechanisms = ${oauth2Mechanisms(options).join(' ')}`,
-      `  args = ${join(dir, 'oauth2.conf.ext')}`,
+      `  args = ${join(dir, file)}`,
       `}`,
-    );
-    if (options.oauth2.tenantScope)
-      lines.push(
-        `passdb {`,
-        `  driver = oauth2`,
-        `  mechanisms = ${oauth2Mechanisms(options).join(' ')}`,
-        `  args = ${join(dir, 'oauth2-tenant.conf.ext')}`,
-        `}`,
-      );
+    ];
+    lines.push(...passdb('oauth2.conf.ext'));
+    if (options.oauth2.tenantScope) lines.push(...passdb('oauth2-tenant.conf.ext'));
   }
   if (options.passdbFile !== undefined) {
     lines.push(`passdb {`, `  driver = passwd-file`, `  args = ${join(dir, 'extra-passdb')}`, `}`);

@@ -44,6 +44,11 @@ function file(name: string, content: string): string {
   return path;
 }
 
+function migrate(users: string, extra: string[], options: { name?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const line = { db, source, destination, users, extra, ...(options.name ? { name: options.name } : {}) };
+  return runCliProcess(migrateArgs(line), options.env);
+}
+
 async function inboxCount(user: string): Promise<number> {
   const client = await connectTo(destination, user, PASSWORD);
   try {
@@ -72,16 +77,9 @@ describe('cutover migrate with OAuth2 sign-ins', () => {
     });
     // Only the usernames: nobody's password is needed.
     const users = file('users.csv', `${USERS.join('\n')}\n`);
-    const run = runCliProcess(
-      migrateArgs({
-        db,
-        source,
-        destination,
-        users,
-        extra: ['--source-auth', sourceAuth, '--dest-auth', 'env:DEST_AUTH'],
-      }),
-      { DEST_AUTH: destAuth },
-    );
+    const run = migrate(users, ['--source-auth', sourceAuth, '--dest-auth', 'env:DEST_AUTH'], {
+      env: { DEST_AUTH: destAuth },
+    });
     expect(await run.exited).toBe(0);
     for (const user of USERS) expect(await inboxCount(user)).toBe(3);
     const output = JSON.stringify(run.lines) + run.stderr();
@@ -99,9 +97,7 @@ describe('cutover migrate with OAuth2 sign-ins', () => {
       'bad-auth.json',
       JSON.stringify({ method: 'app', provider: 'microsoft-365', clientId: 'abc' }),
     );
-    const run = runCliProcess(
-      migrateArgs({ db, source, destination, users, name: 'bad-auth', extra: ['--source-auth', sourceAuth] }),
-    );
+    const run = migrate(users, ['--source-auth', sourceAuth], { name: 'bad-auth' });
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toContain(
       'app-only access to Microsoft 365 needs the "tenant" (e.g. contoso.onmicrosoft.com)',
@@ -110,16 +106,7 @@ describe('cutover migrate with OAuth2 sign-ins', () => {
 
   it('says which variable is missing when the sign-in comes from the environment', async () => {
     const users = file('users3.csv', `${USERS[0]}\n`);
-    const run = runCliProcess(
-      migrateArgs({
-        db,
-        source,
-        destination,
-        users,
-        name: 'no-env',
-        extra: ['--dest-auth', 'env:CUTOVER_NOT_SET'],
-      }),
-    );
+    const run = migrate(users, ['--dest-auth', 'env:CUTOVER_NOT_SET'], { name: 'no-env' });
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toContain('the environment variable CUTOVER_NOT_SET is not set');
   });
