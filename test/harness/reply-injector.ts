@@ -18,6 +18,11 @@ export interface InjectedReply {
   times?: number;
   /** Only a command carrying a literal at least this large (one message of a MULTIAPPEND, say). */
   minLiteralBytes?: number;
+  /**
+   * Say it untagged and hang up, as Microsoft 365 ends a session whose token ran out:
+   * `BYE Session invalidated - AccessTokenExpired`.
+   */
+  hangUp?: boolean;
 }
 
 export interface ReplyInjector {
@@ -49,8 +54,12 @@ export async function startReplyInjector(
         const index = rules.findIndex((rule, i) => left[i]! > 0 && matches(rule, command));
         if (index === -1) return void upstream.write(Buffer.concat(command.bytes));
         left[index]! -= 1;
-        injected.push(`${command.name} → ${rules[index]!.reply}`);
-        client.write(`${command.tag} ${rules[index]!.reply}\r\n`);
+        const rule = rules[index]!;
+        injected.push(`${command.name} → ${rule.reply}`);
+        if (rule.hangUp) {
+          upstream.destroy();
+          client.end(`* ${rule.reply}\r\n`);
+        } else client.write(`${command.tag} ${rule.reply}\r\n`);
       },
       (bytes) => upstream.write(bytes),
     );

@@ -11,6 +11,7 @@ import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
 import { createAndRun, requestBetween, runAgain } from '../../support/migration-services.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { startReplyInjector } from '../../harness/reply-injector.ts';
 import type { SignInRequest } from '../../../main/engine/migration/sign-in-request.ts';
 import { createJob } from '../../../main/engine/migration/create-job.ts';
 
@@ -19,6 +20,7 @@ const ANN = 'ann@example.test';
 const BOB = 'bob@example.test';
 const CAROL = 'carol@example.test';
 const DAN = 'dan@example.test';
+const GUS = 'gus@example.test';
 const TOKEN_TTL_SECONDS = 3;
 
 let oauth: OAuthServer;
@@ -30,14 +32,14 @@ const services = createTestServices(join(dir.path, 'cutover.db'), { clock });
 
 beforeAll(async () => {
   oauth = await startOAuthServer({ tenant: 'example.test', accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
-  const users = [ANN, BOB, CAROL, DAN].map((username) => ({ username, password: PASSWORD }));
+  const users = [ANN, BOB, CAROL, DAN, GUS].map((username) => ({ username, password: PASSWORD }));
   const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
   [source, destination] = await Promise.all([
     // Both take app-only tokens (Microsoft 365–like) and each user's (Google-like).
     startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
     startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
   ]);
-  for (const user of [ANN, BOB, CAROL, DAN]) {
+  for (const user of [ANN, BOB, CAROL, DAN, GUS]) {
     const client = await connectTo(source, user, PASSWORD);
     for (let i = 0; i < 4; i++)
       await client.append('INBOX', rawMessage({ subject: `${user} ${i}`, body: 'y'.repeat(1200) }), [
@@ -183,6 +185,39 @@ describe('OAuth2 sign-ins on both sides', () => {
     const again = await runAgain(services, name, { source, destination });
     expect(again.accounts[0]).toMatchObject({ status: 'done' });
     expect(await mailOf(destination, CAROL)).toEqual(await mailOf(source, CAROL));
+  });
+
+  it('signs in again with a renewed token when Microsoft 365 ends the session because its token expired', async () => {
+    const microsoft = await startReplyInjector(destination, [
+      { command: 'APPEND', reply: 'BYE Session invalidated - AccessTokenExpired', hangUp: true },
+    ]);
+    try {
+      const name = 'token-expired-session';
+      const base = signInRequest(name, `${GUS}\n`, delegation(), userSignIn());
+      createJob(
+        { ...base, destination: { ...base.destination, port: microsoft.port } },
+        services.jobs,
+        services.secrets,
+      );
+      await signInEveryone(name, ['destination']);
+      const before = oauth.tokenRequests.length;
+      const summary = await runAgain(
+        services,
+        name,
+        { source, destination },
+        {},
+        // The retry comes after the first token has run out.
+        { sleep: () => new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_SECONDS + 1) * 1000)) },
+      );
+      expect(microsoft.injected).toEqual(['APPEND → BYE Session invalidated - AccessTokenExpired']);
+      expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 5, messagesFailed: 0 });
+      expect(await mailOf(destination, GUS)).toEqual(await mailOf(source, GUS));
+      expect(
+        oauth.tokenRequests.slice(before).filter((g) => g === 'refresh_token').length,
+      ).toBeGreaterThanOrEqual(2);
+    } finally {
+      await microsoft.stop();
+    }
   });
 
   it('gives a revoked sign-in a "sign in again" state, and carries on once the user signed in again', async () => {
