@@ -20,7 +20,7 @@ const ANN = 'ann@example.test';
 let oauth: OAuthServer;
 let dovecot: DovecotServer;
 let browser: BrowserContext;
-const dir = makeTempDir('cutover-browser-sign-in-');
+const dir = makeTempDir('browser-sign-in');
 
 beforeAll(async () => {
   oauth = await startOAuthServer();
