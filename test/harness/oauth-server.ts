@@ -43,6 +43,8 @@ export interface OAuthServer {
   introspectionUrl: string;
   /** The desktop app's registration: a public native client (PKCE, loopback redirect). */
   desktopClient: OAuth2Client;
+  /** The same kind of registration without refresh tokens (offline access not allowed). */
+  desktopClientWithoutRefresh: OAuth2Client;
   /** An app registration with a secret allowed client credentials for the tenant. */
   tenantApp: { client: OAuth2Client; clientSecret: string };
   /** A service account allowed to act as any user (JWT bearer), with its key file's content. */
@@ -55,13 +57,14 @@ export interface OAuthServer {
   revoke(token: string): Promise<void>;
   /** Every grant type the token endpoint answered, in order (e.g. to see a refresh mid-job). */
   readonly tokenRequests: string[];
-  /** Every access and refresh token this server issued (to look for them where none may be). */
+  /** Every access and refresh token and sign-in code this server issued (to look for them where none may be). */
   readonly issuedTokens: string[];
   stop(): Promise<void>;
 }
 
 const INTROSPECTOR = 'dovecot';
 const DESKTOP_CLIENT = 'cutover-desktop';
+const NO_REFRESH_CLIENT = 'cutover-desktop-no-refresh';
 const TENANT_APP = 'cutover-tenant-app';
 const SERVICE_ACCOUNT = 'cutover-service-account';
 
@@ -92,6 +95,13 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
         // Any port on 127.0.0.1 (RFC 8252 §7.3): oidc-provider ignores the port for native clients.
+        redirect_uris: ['http://127.0.0.1/callback'],
+      },
+      {
+        client_id: NO_REFRESH_CLIENT,
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
         redirect_uris: ['http://127.0.0.1/callback'],
       },
       {
@@ -132,6 +142,7 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
   provider.on('access_token.saved', (token) => issuedTokens.push(token.jti));
   provider.on('client_credentials.saved', (token) => issuedTokens.push(token.jti));
   provider.on('refresh_token.saved', (token) => issuedTokens.push(token.jti));
+  provider.on('authorization_code.saved', (code) => issuedTokens.push(code.jti));
 
   const { AccessToken, RefreshToken } = provider;
   const servicePublicKey = await importSPKI(
@@ -199,6 +210,12 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
     desktopClient: {
       ...endpoints,
       clientId: DESKTOP_CLIENT,
+      userScopes: [MAIL_SCOPE, 'offline_access'],
+      appScopes: [],
+    },
+    desktopClientWithoutRefresh: {
+      ...endpoints,
+      clientId: NO_REFRESH_CLIENT,
       userScopes: [MAIL_SCOPE, 'offline_access'],
       appScopes: [],
     },

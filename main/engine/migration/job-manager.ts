@@ -1,5 +1,5 @@
 import type { JobDetail, JobSummary } from '../../../preload/contract.ts';
-import type { JobRepository, JobRow } from '../../infrastructure/store/job-repository.ts';
+import type { JobAccountRow, JobRepository, JobRow } from '../../infrastructure/store/job-repository.ts';
 import type { EventLog } from '../../infrastructure/store/event-log.ts';
 import type { AccountRepository } from '../../infrastructure/store/account-repository.ts';
 import { ServiceError } from '../../../shared/service-error.ts';
@@ -8,6 +8,7 @@ import type { MigrationRequest } from './create-job.ts';
 import { PAUSE, busyJobMessage, newRunId, runJob } from './job-runner.ts';
 import { jobResource, tryHoldClaim } from './hold-claim.ts';
 import type { JobRunnerDeps, JobSummary as RunSummary } from './job-runner.ts';
+import { signInJobAccount, signedInWords, type AccountSignInOptions } from './account-sign-in.ts';
 
 /**
  * Runs jobs in the background for the app, the web host and the CLI: a job keeps going when
@@ -33,6 +34,16 @@ export interface JobManager {
     side: 'source' | 'destination',
     password: string,
   ): JobSummary;
+  /**
+   * Signs one account in in the browser, on a side where each user signs in, and stores its
+   * refresh token as that account's secret for the side (as a password is), for a retry.
+   */
+  signInAccount(
+    name: string,
+    account: string,
+    side: 'source' | 'destination',
+    options: AccountSignInOptions,
+  ): Promise<JobSummary>;
   /** Resolves when no job is running any more (the app quits then if its window was closed). */
   idle(): Promise<void>;
   /** Whether the job runs now, in this process or another. */
@@ -126,6 +137,22 @@ export function createJobManager(
     return job;
   };
   const named = (name: string) => deps.jobs.byName(name);
+  const accountOf = (job: JobRow, account: string): JobAccountRow => {
+    const row = deps.jobs.accounts(job.id).find((a) => a.username === account);
+    if (!row) throw new ServiceError('not-found', `The job "${job.name}" has no account "${account}".`);
+    return row;
+  };
+  /** Stores an account's secret for one side: a password, or the refresh token of its sign-in. */
+  const storeAccountSecret = (row: JobAccountRow, side: 'source' | 'destination', plain: string) => {
+    // A project account's secret is the project's: fixed there, for every job that copies it.
+    if (row.accountId !== null) {
+      deps.accounts.setPassword(row.accountId, side, plain);
+    } else {
+      const current = side === 'source' ? row.sourceSecretId : row.destinationSecretId;
+      if (current !== null) deps.secrets.replace(current, plain);
+      else deps.jobs.setAccountSecret(row.id, side, deps.secrets.put(plain));
+    }
+  };
 
   return {
     list(projectId) {
@@ -162,22 +189,28 @@ export function createJobManager(
     isRunning: (name) => runningAnywhere(named(name)),
     setAccountPassword(name, account, side, password) {
       const job = named(name);
-      const row = deps.jobs.accounts(job.id).find((a) => a.username === account);
-      if (!row) throw new ServiceError('not-found', `The job "${name}" has no account "${account}".`);
-      // A project account's password is the project's: fixed there, for every job that copies it.
-      if (row.accountId !== null) {
-        deps.accounts.setPassword(row.accountId, side, password);
-      } else {
-        const current = side === 'source' ? row.sourceSecretId : row.destinationSecretId;
-        if (current !== null) deps.secrets.replace(current, password);
-        else deps.jobs.setAccountSecret(row.id, side, deps.secrets.put(password));
-      }
+      storeAccountSecret(accountOf(job, account), side, password);
       deps.eventLog.append({
         level: 'info',
         jobId: job.id,
         projectId: job.projectId,
         account,
         message: `The ${side === 'source' ? 'old' : 'new'} server password of ${account} was changed for this job.`,
+      });
+      return summary(job);
+    },
+    async signInAccount(name, account, side, options) {
+      const job = named(name);
+      const row = accountOf(job, account);
+      const refreshToken = await signInJobAccount(job, row, side, (id) => deps.secrets.reveal(id), options);
+      // Read again: a password or sign-in stored while the browser was open is replaced, not doubled.
+      storeAccountSecret(accountOf(job, account), side, refreshToken);
+      deps.eventLog.append({
+        level: 'info',
+        jobId: job.id,
+        projectId: job.projectId,
+        account,
+        message: signedInWords(row, side, job.spec[side].host),
       });
       return summary(job);
     },

@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerDns } from './commands/dns.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerJobs } from './commands/jobs.ts';
+import { registerSignIn } from './commands/sign-in.ts';
 
 /** The options every command shares. */
 /** The `cutover` command and its subcommands. */
@@ -29,6 +30,7 @@ export function buildProgram(streams: CliStreams): Command {
   registerServe(program, streams);
   registerMigrate(program, streams);
   registerJobs(program, streams);
+  registerSignIn(program, streams);
   registerProjects(program, streams);
   registerInfo(program, streams);
   registerCheck(program, streams);

@@ -1,6 +1,6 @@
 // The token endpoint's grants Cutover uses, through openid-client (and jose for the JWT bearer
-// assertion): a refresh of a user's sign-in, app-only client credentials, and a service account
-// acting as a user (RFC 7523). Errors come back as an OAuth2GrantError the engine can explain.
+// assertion): a user's sign-in in the browser (authorization code with PKCE) and its refresh,
+// app-only client credentials, and a service account acting as a user (RFC 7523). Errors come back as an OAuth2GrantError the engine can explain.
 import * as oidc from 'openid-client';
 import { SignJWT, importPKCS8 } from 'jose';
 import type { OAuth2Client } from '../../../shared/oauth2-provider.ts';
@@ -57,8 +57,22 @@ function isLoopbackHttp(url: string): boolean {
   );
 }
 
-function authFor(clientSecret: string | null): oidc.ClientAuth {
+/** A public client (a desktop app's registration) sends no secret; a confidential one posts it. */
+export function clientAuth(clientSecret: string | null): oidc.ClientAuth {
   return clientSecret === null ? oidc.None() : oidc.ClientSecretPost(clientSecret);
+}
+
+/**
+ * The code the browser brought back to `callbackUrl` (whose address without the query is the
+ * redirect URI), exchanged for tokens with the PKCE verifier; openid-client checks the state.
+ */
+export async function authorizationCodeGrant(
+  config: oidc.Configuration,
+  client: OAuth2Client,
+  callbackUrl: URL,
+  checks: { pkceCodeVerifier: string; expectedState: string },
+): Promise<IssuedToken> {
+  return issued(client, () => oidc.authorizationCodeGrant(config, callbackUrl, checks));
 }
 
 export async function refreshGrant(
@@ -67,7 +81,7 @@ export async function refreshGrant(
   clientSecret: string | null,
 ): Promise<IssuedToken> {
   return issued(client, () =>
-    oidc.refreshTokenGrant(clientConfiguration(client, authFor(clientSecret)), refreshToken),
+    oidc.refreshTokenGrant(clientConfiguration(client, clientAuth(clientSecret)), refreshToken),
   );
 }
 
@@ -76,7 +90,7 @@ export async function clientCredentialsGrant(
   clientSecret: string,
 ): Promise<IssuedToken> {
   return issued(client, () =>
-    oidc.clientCredentialsGrant(clientConfiguration(client, authFor(clientSecret)), {
+    oidc.clientCredentialsGrant(clientConfiguration(client, clientAuth(clientSecret)), {
       scope: client.appScopes.join(' '),
     }),
   );
