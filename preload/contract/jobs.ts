@@ -90,4 +90,18 @@ export const jobsCalls = {
       })
       .strict(),
   ),
+  /**
+   * One account signs in in the browser (a side whose users each sign in; the side may be left
+   * out when only one side does): main sends the provider's address as a `signIn.open` event,
+   * and answers once the sign-in is stored.
+   */
+  'jobs.signInAccount': call<JobSummary>()(
+    z
+      .object({
+        name: jobName,
+        account: trimmed('account', 320),
+        side: z.enum(['source', 'destination'], { error: 'side is "source" or "destination"' }).optional(),
+      })
+      .strict(),
+  ),
 } as const;

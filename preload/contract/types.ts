@@ -495,6 +495,8 @@ export type Progress =
 export interface EventPayloads {
   'job.progress': Progress;
   'log.line': LogLine;
+  /** Open this sign-in page of the provider in the user's browser (`jobs.signInAccount`). */
+  'signIn.open': { job: string; account: string; url: string };
 }
 export type EventName = keyof EventPayloads;
 

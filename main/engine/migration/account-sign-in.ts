@@ -62,3 +62,19 @@ export function signedInWords(account: JobAccountRow, side: ServerSide, host: st
 export function userSignInSides(job: JobRow): ServerSide[] {
   return (['source', 'destination'] as const).filter((side) => job.spec[side].signIn?.method === 'user');
 }
+
+/**
+ * The side an account signs in to: the one given, or the only side whose users sign in in the
+ * browser. `howToSay` names the way to give a side (the CLI's --side, the app's choice).
+ */
+export function signInSide(job: JobRow, side: ServerSide | undefined, howToSay: string): ServerSide {
+  if (side) return side;
+  const sides = userSignInSides(job);
+  if (sides.length === 1) return sides[0]!;
+  throw new ServiceError(
+    'invalid-arguments',
+    sides.length === 0
+      ? `Job "${job.name}" signs in with passwords or with the organisation's app on both servers: there is nobody to sign in in the browser.`
+      : `Each user of job "${job.name}" signs in to both servers: ${howToSay}, and sign in once for each.`,
+  );
+}

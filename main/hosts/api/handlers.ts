@@ -1,3 +1,4 @@
+import { signInSide } from '../../engine/migration/account-sign-in.ts';
 import type { Handlers } from './dispatcher.ts';
 import { requestFromProject } from '../../engine/migration/project-job.ts';
 import type { ServiceCore } from '../service-core.ts';
@@ -108,6 +109,12 @@ export function createHandlers(services: ServiceCore): Handlers {
       services.jobManager.start(requestFromProject(args, services.accounts, services.serverProfiles)),
     'jobs.setAccountPassword': ({ name, account, side, password }) =>
       services.jobManager.setAccountPassword(name, account, side, password),
+    'jobs.signInAccount': ({ name, account, side }) => {
+      const chosen = signInSide(services.jobs.byName(name), side, 'choose the old or the new server');
+      return services.jobManager.signInAccount(name, account, chosen, {
+        open: (url) => services.bus.emit('signIn.open', { job: name, account, url }),
+      });
+    },
     'jobs.log': ({ name, account }) => eventLog.forJob(services.jobs.byName(name).id, account),
     'diagnostics.checkServer': (args) => services.diagnostics.checkServer(args),
     'diagnostics.checkDns': (args) => services.diagnostics.checkDns(args),

@@ -5,7 +5,7 @@ import { ExitCode } from '../exit-codes.ts';
 import { withServices } from '../with-services.ts';
 import { quoteJobName } from '../job-output.ts';
 import { hasDesktop, tryOpenBrowser } from '../open-browser.ts';
-import { userSignInSides } from '../../../engine/migration/account-sign-in.ts';
+import { signInSide } from '../../../engine/migration/account-sign-in.ts';
 import type { ServerSide } from '../../../engine/migration/migration-error.ts';
 import { BrowserSignInError } from '../../../infrastructure/oauth2/loopback-sign-in.ts';
 
@@ -37,7 +37,11 @@ export function registerSignIn(program: Command, streams: CliStreams): void {
     .option('--no-browser', 'only print the address to open; do not try to open a browser')
     .action(async (name: string, account: string, options: SignInOptions, command: Command) => {
       await withServices(command, streams, async (services, output) => {
-        const side = options.side ?? onlySide(name, userSignInSides(services.jobs.byName(name)));
+        const side = signInSide(
+          services.jobs.byName(name),
+          options.side,
+          'add --side source (the old server) or --side destination (the new one)',
+        );
         const controller = new AbortController();
         const giveUp = () => controller.abort();
         process.once('SIGINT', giveUp);
@@ -64,19 +68,6 @@ export function registerSignIn(program: Command, streams: CliStreams): void {
         );
       });
     });
-}
-
-function onlySide(name: string, sides: ServerSide[]): ServerSide {
-  if (sides.length === 1) return sides[0]!;
-  if (sides.length === 0)
-    throw new CliExit(
-      ExitCode.usage,
-      `Job "${name}" signs in with passwords or with the organisation's app on both servers: there is nobody to sign in in the browser.`,
-    );
-  throw new CliExit(
-    ExitCode.usage,
-    `Each user of job "${name}" signs in to both servers: add --side source (the old server) or --side destination (the new one), and sign in once for each.`,
-  );
 }
 
 function openWords(account: string, side: ServerSide, url: string): string {
