@@ -12,7 +12,7 @@ export function SignInExplanationPanel({ id, explanation }: SignInExplanationPan
       <p>{explanation.summary}</p>
       {explanation.parts.map((part) => (
         <div key={part.where}>
-          <h5>In the {part.where}</h5>
+          <h5>{part.where}</h5>
           <ol>
             {part.steps.map((step) => (
               <li key={step}>{withCode(step)}</li>
@@ -20,12 +20,20 @@ export function SignInExplanationPanel({ id, explanation }: SignInExplanationPan
           </ol>
         </div>
       ))}
-      {explanation.note ? <p className="hint">{explanation.note}</p> : null}
+      {explanation.note ? <p className="hint sign-in-note">{explanation.note}</p> : null}
     </section>
   );
 }
 
-/** A step's text with its `quoted` parts as code. */
+/** A step's text with its `quoted` parts as code; a whole command stands on its own lines. */
 function withCode(text: string) {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+  return text.split('`').map((part, i) =>
+    i % 2 === 0 ? (
+      part
+    ) : (
+      <code key={i} className={/^[A-Z][a-z]+-[A-Za-z]+ -/.test(part) ? 'command' : undefined}>
+        {part}
+      </code>
+    ),
+  );
 }

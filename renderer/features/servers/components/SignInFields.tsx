@@ -53,12 +53,14 @@ export function SignInFields({ id, provider, values, stored, error, onChange }: 
               checked={choice === c}
               onChange={() => onChange({ choice: c })}
             />
-            {SIGN_IN_LABELS[c]}
-            {c === 'app' ? (
-              <span className="muted">
-                {provider === 'google' ? ' (service account)' : ' (app-only access)'}
-              </span>
-            ) : null}
+            <span>
+              {SIGN_IN_LABELS[c]}
+              {c === 'app' ? (
+                <span className="muted">
+                  {provider === 'google' ? ' (service account)' : ' (app-only access)'}
+                </span>
+              ) : null}
+            </span>
           </label>
         ))}
       </div>

@@ -4,7 +4,7 @@
 import type { Provider, SignInChoice } from './sign-in-options.ts';
 
 export interface ConsoleSteps {
-  /** Where to do it: the console's name and address. */
+  /** Where to do it, as a heading: the console's name and address. */
   where: string;
   steps: readonly string[];
 }
@@ -21,7 +21,7 @@ const MICROSOFT_APP: SignInExplanation = {
     'Cutover opens every mailbox with one app of your organisation: nobody needs to give a password or sign in.',
   parts: [
     {
-      where: 'Microsoft Entra admin center (entra.microsoft.com)',
+      where: 'In the Microsoft Entra admin center (entra.microsoft.com)',
       steps: [
         'App registrations → New registration. Any name; “Accounts in this organizational directory only”.',
         'Copy the `Application (client) ID` and your tenant (`contoso.onmicrosoft.com` or the Directory (tenant) ID) into the fields below.',
@@ -30,7 +30,7 @@ const MICROSOFT_APP: SignInExplanation = {
       ],
     },
     {
-      where: 'Exchange Online PowerShell',
+      where: 'Then in Exchange Online PowerShell',
       steps: [
         'Let the app in: `New-ServicePrincipal -AppId <client ID> -ObjectId <object ID of the app’s Enterprise application>`',
         'For each mailbox: `Add-MailboxPermission -Identity ann@contoso.com -User <that service principal’s ID> -AccessRights FullAccess`',
@@ -44,7 +44,7 @@ const MICROSOFT_USER: SignInExplanation = {
   summary: 'Each person signs in once with their own Microsoft 365 account; no secret is needed.',
   parts: [
     {
-      where: 'Microsoft Entra admin center (entra.microsoft.com)',
+      where: 'In the Microsoft Entra admin center (entra.microsoft.com)',
       steps: [
         'App registrations → New registration. Any name.',
         'Authentication → Add a platform → `Mobile and desktop applications`, with the redirect URI `http://localhost`.',
@@ -61,7 +61,7 @@ const GOOGLE_APP: SignInExplanation = {
     'Cutover opens every mailbox with a service account of your organisation (domain-wide delegation): nobody needs to give a password or sign in.',
   parts: [
     {
-      where: 'Google Cloud console (console.cloud.google.com)',
+      where: 'In the Google Cloud console (console.cloud.google.com)',
       steps: [
         'Pick or create a project → IAM & Admin → Service accounts → Create service account.',
         'Open it → Keys → Add key → Create new key → `JSON`. A key file downloads: choose it below.',
@@ -69,7 +69,7 @@ const GOOGLE_APP: SignInExplanation = {
       ],
     },
     {
-      where: 'Google Admin console (admin.google.com)',
+      where: 'Then in the Google Admin console (admin.google.com)',
       steps: [
         'Security → Access and data control → API controls → Manage Domain-wide delegation → Add new.',
         'Client ID: the service account’s. OAuth scope: `https://mail.google.com/`',
@@ -84,7 +84,7 @@ const GOOGLE_USER: SignInExplanation = {
   summary: 'Each person signs in once with their own Google account.',
   parts: [
     {
-      where: 'Google Cloud console (console.cloud.google.com)',
+      where: 'In the Google Cloud console (console.cloud.google.com)',
       steps: [
         'APIs & Services → OAuth consent screen: add the scope `https://mail.google.com/`.',
         'Credentials → Create credentials → OAuth client ID → Application type `Desktop app`.',
