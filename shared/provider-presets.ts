@@ -69,6 +69,24 @@ export function presetClient(
   }
 }
 
+/** The preset whose IMAP server this is (imap.gmail.com, outlook.office365.com), or null. */
+export function presetForHost(host: string): ProviderPreset | null {
+  const name = host.trim().toLowerCase().replace(/\.$/, '');
+  const found = (Object.keys(PRESET_IMAP) as ProviderPreset[]).find((p) => PRESET_IMAP[p].host === name);
+  return found ?? null;
+}
+
+/**
+ * The preset an OAuth2 issuer belongs to, with Microsoft's tenant (its domain or ID) read from
+ * the issuer's path; null for another provider.
+ */
+export function presetForIssuer(issuer: string): { preset: ProviderPreset; tenant: string | null } | null {
+  if (issuer === 'https://accounts.google.com') return { preset: 'google', tenant: null };
+  const microsoft = /^https:\/\/login\.microsoftonline\.com\/([^/]+)\/v2\.0$/.exec(issuer);
+  if (microsoft) return { preset: 'microsoft-365', tenant: decodeURIComponent(microsoft[1]!) };
+  return null;
+}
+
 const MX_PATTERNS: ReadonlyArray<[RegExp, ProviderPreset]> = [
   [/(^|\.)(aspmx\.l\.google\.com|googlemail\.com|smtp\.google\.com)$/, 'google'],
   [/\.mail\.protection\.outlook\.com$/, 'microsoft-365'],

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call } from './define.ts';
 import { fingerprint, host, mailboxPorts, password, projectId, role } from './fields.ts';
+import { signInRequest } from './sign-in-fields.ts';
 import type { ServerProfile, ServerProfiles, StoredDiagnostic } from './types.ts';
 
 export const profilesCalls = {
@@ -21,6 +22,8 @@ export const profilesCalls = {
         adminUser: z.string().trim().max(320).nullable().optional(),
         /** Write-only; left out: unchanged. */
         adminPassword: password.optional(),
+        /** How the mailboxes sign in; its secrets are write-only. Left out: unchanged. */
+        signIn: signInRequest.optional(),
       })
       .strict()
       .refine((args) => args.role === 'source' || args.protocol === 'imap' || args.protocol === 'imaps', {

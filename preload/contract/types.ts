@@ -157,6 +157,23 @@ export interface ServerProfile {
   pinnedFingerprint: string | null;
   adminUser: string | null;
   hasAdminPassword: boolean;
+  /** How the mailboxes sign in: public facts only, never a secret, key or token. */
+  signIn: ProfileSignIn;
+}
+
+/** What the UI may know of a server's sign-in: which app, and whether its secret is stored. */
+export interface ProfileSignIn {
+  /** password: each mailbox's own; user: each person signs in; app / delegation: the organisation's app. */
+  method: 'password' | 'user' | 'app' | 'delegation';
+  /** The preset provider of the sign-in, or null (passwords, or another provider's endpoints). */
+  provider: 'google' | 'microsoft-365' | null;
+  /** The OAuth2 issuer, or null for passwords. */
+  issuer: string | null;
+  /** Microsoft 365's directory (tenant domain or ID), or null. */
+  tenant: string | null;
+  clientId: string | null;
+  /** Whether a client secret or service account key is stored (never the secret itself). */
+  hasSecret: boolean;
 }
 
 export interface ServerProfiles {

@@ -19,6 +19,7 @@ import { DEFAULT_PORTS } from '../../../shared/job-spec.ts';
 import { CONCURRENCY } from '../../../shared/limits.ts';
 import { sourceEndpoints } from './endpoints.ts';
 import { signInProblems, storeSignIn, type SignInRequest } from './sign-in-request.ts';
+import type { SignIn } from '../../../shared/sign-in.ts';
 
 /** A project account a job copies: its passwords stay the project's (no copy is made). */
 export interface ProjectAccountRef {
@@ -38,6 +39,8 @@ export interface MigrationRequest {
     trustedFingerprint?: string | null;
     /** Passwords (the users list) unless an OAuth2 sign-in is given. */
     signIn?: SignInRequest;
+    /** The project's stored sign-in, referred to rather than copied (in place of `signIn`). */
+    storedSignIn?: SignIn | null;
   };
   destination: {
     host: string;
@@ -52,6 +55,8 @@ export interface MigrationRequest {
     /** Bytes the destination takes into one mailbox a day (Gmail's IMAP upload limit); none by default. */
     dailyUploadBytes?: number | null;
     signIn?: SignInRequest;
+    /** The project's stored sign-in, referred to rather than copied (in place of `signIn`). */
+    storedSignIn?: SignIn | null;
   };
   /** The users list as typed, accounts already checked, or the project's stored accounts. */
   users: string | Array<JobUser | ProjectAccountRef>;
@@ -85,7 +90,9 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
   const destinationSignIn = request.destination.signIn ?? { method: 'password' };
   problems.push(...signInProblems(sourceSignIn, 'source sign-in'));
   problems.push(...signInProblems(destinationSignIn, 'destination sign-in'));
-  if (sourceSignIn.method !== 'password' && !['imap', 'imaps'].includes(request.source.protocol))
+  const sourceMethod = request.source.storedSignIn?.method ?? sourceSignIn.method;
+  const destinationMethod = request.destination.storedSignIn?.method ?? destinationSignIn.method;
+  if (sourceMethod !== 'password' && !['imap', 'imaps'].includes(request.source.protocol))
     problems.push(
       `source sign-in: OAuth2 signs in over IMAP only; choose IMAPS (or IMAP), not ${request.source.protocol.toUpperCase()}.`,
     );
@@ -93,7 +100,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     typeof request.users === 'string'
       ? parseUsers(request.users, {
           ...(request.delimiter ? { delimiter: request.delimiter } : {}),
-          withoutSourcePasswords: sourceSignIn.method !== 'password',
+          withoutSourcePasswords: sourceMethod !== 'password',
         })
       : { ok: true as const, value: request.users };
   if (!users.ok) collect('users', users.errors);
@@ -148,6 +155,11 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
   }
 
   const put = (plain: string) => secrets.put(plain);
+  /** A stored sign-in as it is (its secrets the project's); a request's with its secrets stored. */
+  const signInOf = (stored: SignIn | null | undefined, asked: SignInRequest) => {
+    const signIn = stored ?? (asked.method === 'password' ? null : storeSignIn(asked, put));
+    return signIn && signIn.method !== 'password' ? { signIn } : {};
+  };
   const destinationProtocol = request.destination.protocol ?? 'imaps';
   const spec: JobSpec = {
     source: {
@@ -156,7 +168,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
       ports: sourcePorts,
       allowPlaintext: request.source.allowPlaintext ?? false,
       trustedFingerprint: normaliseFingerprint(request.source.trustedFingerprint),
-      ...(sourceSignIn.method === 'password' ? {} : { signIn: storeSignIn(sourceSignIn, put) }),
+      ...signInOf(request.source.storedSignIn, sourceSignIn),
     },
     destination: {
       host: request.destination.host.trim(),
@@ -170,7 +182,7 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
         : (adminSecret ??
           (request.destination.adminPassword ? secrets.put(request.destination.adminPassword) : null)),
       dailyUploadBytes: daily,
-      ...(destinationSignIn.method === 'password' ? {} : { signIn: storeSignIn(destinationSignIn, put) }),
+      ...signInOf(request.destination.storedSignIn, destinationSignIn),
     },
     skip: skip.value,
     translations: translate.value,
@@ -193,9 +205,9 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
             username: u.username,
             localUsername: u.localUsername,
             // With OAuth2 the account's secret is its refresh token, stored when the user signs in.
-            sourceSecretId: sourceSignIn.method === 'password' ? secrets.put(u.password) : null,
+            sourceSecretId: sourceMethod === 'password' ? secrets.put(u.password) : null,
             destinationSecretId:
-              u.localPassword === undefined || destinationSignIn.method !== 'password'
+              u.localPassword === undefined || destinationMethod !== 'password'
                 ? null
                 : secrets.put(u.localPassword),
           },

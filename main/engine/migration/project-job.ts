@@ -2,11 +2,13 @@ import type { CallArgs } from '../../../preload/contract.ts';
 import type { AccountRepository } from '../../infrastructure/store/account-repository.ts';
 import type { ServerProfileRepository } from '../../infrastructure/store/server-profile-repository.ts';
 import { ServiceError } from '../../../shared/service-error.ts';
+import { GMAIL_DAILY_UPLOAD_BYTES, presetForHost } from '../../../shared/provider-presets.ts';
 import type { MigrationRequest, ProjectAccountRef } from './create-job.ts';
 
 /**
- * A job request built from what the project already holds: its old and new server, and its
- * accounts with their stored passwords (read here in main; they never reach the UI).
+ * A job request built from what the project already holds: its old and new server with their
+ * sign-ins, and its accounts with their stored passwords (read here in main; they never reach
+ * the UI). Secrets are referred to by id, never copied.
  */
 export function requestFromProject(
   args: CallArgs<'jobs.startForProject'>,
@@ -33,11 +35,18 @@ export function requestFromProject(
       'The project has no accounts to copy yet. Import them in Setup first.',
     );
   }
+  const sourceSignIn = profiles.signIn(args.projectId, 'source');
+  const destinationSignIn = profiles.signIn(args.projectId, 'destination');
+  // The organisation's app signs in for every mailbox; otherwise each account needs its own
+  // password, or (each person signing in) its refresh token, stored as its old-server secret.
+  const sourceMethod = sourceSignIn?.method ?? 'password';
   const withoutPassword = chosen.filter((a) => !a.hasSourcePassword).map((a) => a.username);
-  if (withoutPassword.length > 0) {
+  if (withoutPassword.length > 0 && (sourceMethod === 'password' || sourceMethod === 'user')) {
     throw new ServiceError(
       'invalid-arguments',
-      `These accounts have no old-server password yet: ${withoutPassword.join(', ')}. Enter them in Setup, then start again.`,
+      sourceMethod === 'password'
+        ? `These accounts have no old-server password yet: ${withoutPassword.join(', ')}. Enter them in Setup, then start again.`
+        : `These people have not signed in to the old server yet: ${withoutPassword.join(', ')}. Each signs in once with their account, then start again.`,
     );
   }
   // References, not copies: the job logs in with whatever the project holds at that moment.
@@ -47,6 +56,7 @@ export function requestFromProject(
     localUsername: a.localUsername,
   }));
   const adminSecretId = destination.adminUser ? profiles.adminSecretId(args.projectId, 'destination') : null;
+  const intoGoogle = presetForHost(destination.host) === 'google' || destination.signIn.provider === 'google';
   return {
     projectId: args.projectId,
     ...(args.name ? { name: args.name } : {}),
@@ -56,6 +66,7 @@ export function requestFromProject(
       ports: source.ports,
       allowPlaintext: source.allowPlaintext,
       trustedFingerprint: source.pinnedFingerprint,
+      storedSignIn: sourceSignIn,
     },
     destination: {
       host: destination.host,
@@ -65,6 +76,9 @@ export function requestFromProject(
       trustedFingerprint: destination.pinnedFingerprint,
       adminUser: destination.adminUser,
       adminSecretId,
+      storedSignIn: destinationSignIn,
+      // Gmail takes about 500 MB into a mailbox a day over IMAP: the job waits for the next day.
+      dailyUploadBytes: intoGoogle ? GMAIL_DAILY_UPLOAD_BYTES : null,
     },
     users,
     skip: args.skip,

@@ -16,6 +16,7 @@ import type { DiagnosticsService } from '../../engine/diagnostics/diagnostics-se
 import type { EventLog } from '../../infrastructure/store/event-log.ts';
 import { ServiceError } from '../../../shared/service-error.ts';
 import { normaliseFingerprint } from '../../engine/migration/create-job.ts';
+import { signInProblems } from '../../engine/migration/sign-in-request.ts';
 import { connectionPorts } from './connection-ports.ts';
 
 export interface ProfileService {
@@ -52,6 +53,12 @@ export function createProfileService(deps: {
             'adminPassword',
           );
         }
+      }
+      if (input.signIn !== undefined && input.signIn.method !== 'password') {
+        const problems = signInProblems(input.signIn, 'Sign-in');
+        if (input.protocol !== 'imap' && input.protocol !== 'imaps')
+          problems.push('Signing in with an app (OAuth2) works over IMAP only: choose IMAPS.');
+        if (problems.length > 0) throw new ServiceError('invalid-arguments', problems.join(' '), 'signIn');
       }
       return deps.profiles.save(projectId, input);
     },

@@ -4,6 +4,8 @@ import type { SecretRepository } from './secret-repository.ts';
 import { ServiceError } from '../../../shared/service-error.ts';
 import { DEFAULT_PORTS } from '../../../shared/job-spec.ts';
 import type { ProtocolPorts } from '../../../shared/job-spec.ts';
+import type { SignIn, SignInRequest } from '../../../shared/sign-in.ts';
+import { publicSignIn, storeProfileSignIn } from './profile-sign-in.ts';
 
 interface Row {
   role: ServerRole;
@@ -14,6 +16,8 @@ interface Row {
   pinned_fingerprint: string | null;
   admin_username: string | null;
   admin_secret_id: number | null;
+  /** shared/sign-in.ts SignIn as JSON (secret ids only); null: passwords. */
+  sign_in: string | null;
 }
 
 export interface ProfileInput {
@@ -26,6 +30,11 @@ export interface ProfileInput {
   adminUser?: string | null | undefined;
   /** Undefined: unchanged. */
   adminPassword?: string | undefined;
+  /**
+   * Undefined: unchanged. Its secrets (client secret, service account key) are stored
+   * encrypted, in place of the stored ones; checked by the caller (signInProblems).
+   */
+  signIn?: SignInRequest | undefined;
 }
 
 /** A project's old and new server. The admin password goes in here and out only via `revealAdminPassword`. */
@@ -37,6 +46,8 @@ export interface ServerProfileRepository {
   revealAdminPassword(projectId: number, role: ServerRole): string | null;
   /** The stored secret of the admin password, for jobs that refer to it instead of copying it. */
   adminSecretId(projectId: number, role: ServerRole): number | null;
+  /** The stored sign-in (secret ids, never secrets), for jobs that refer to it; null: passwords. */
+  signIn(projectId: number, role: ServerRole): SignIn | null;
 }
 
 export function createServerProfileRepository(
@@ -47,12 +58,13 @@ export function createServerProfileRepository(
     'SELECT * FROM server_profiles WHERE project_id = ? AND role = ?',
   );
   const upsert = db.prepare(
-    `INSERT INTO server_profiles (project_id, role, host, protocol, ports, allow_plaintext, pinned_fingerprint, admin_username, admin_secret_id)
-     VALUES (@projectId, @role, @host, @protocol, @ports, @allowPlaintext, @pinned, @adminUser, @adminSecretId)
+    `INSERT INTO server_profiles (project_id, role, host, protocol, ports, allow_plaintext, pinned_fingerprint, admin_username, admin_secret_id, sign_in)
+     VALUES (@projectId, @role, @host, @protocol, @ports, @allowPlaintext, @pinned, @adminUser, @adminSecretId, @signIn)
      ON CONFLICT (project_id, role) DO UPDATE SET
        host = excluded.host, protocol = excluded.protocol, ports = excluded.ports,
        allow_plaintext = excluded.allow_plaintext, pinned_fingerprint = excluded.pinned_fingerprint,
-       admin_username = excluded.admin_username, admin_secret_id = excluded.admin_secret_id`,
+       admin_username = excluded.admin_username, admin_secret_id = excluded.admin_secret_id,
+       sign_in = excluded.sign_in`,
   );
   const setPin = db.prepare(
     'UPDATE server_profiles SET pinned_fingerprint = ? WHERE project_id = ? AND role = ?',
@@ -82,6 +94,12 @@ export function createServerProfileRepository(
           if (adminSecretId !== null) secrets.replace(adminSecretId, input.adminPassword);
           else adminSecretId = secrets.put(input.adminPassword);
         }
+        const signInBefore = storedSignIn(before);
+        let signIn = signInBefore;
+        if (input.signIn !== undefined) {
+          signIn = storeProfileSignIn(input.signIn, signInBefore, secrets);
+          if (signIn.method === 'password') signIn = null;
+        }
         upsert.run({
           projectId,
           role: input.role,
@@ -94,6 +112,7 @@ export function createServerProfileRepository(
             before && before.host.toLowerCase() === host.toLowerCase() ? before.pinned_fingerprint : null,
           adminUser,
           adminSecretId,
+          signIn: signIn ? JSON.stringify(signIn) : null,
         });
       })();
       return get(projectId, input.role)!;
@@ -110,6 +129,7 @@ export function createServerProfileRepository(
       return get(projectId, role)!;
     },
     adminSecretId: (projectId, role) => one.get(projectId, role)?.admin_secret_id ?? null,
+    signIn: (projectId, role) => storedSignIn(one.get(projectId, role)),
     revealAdminPassword(projectId, role) {
       const secretId = one.get(projectId, role)?.admin_secret_id ?? null;
       return secretId === null ? null : secrets.reveal(secretId);
@@ -127,5 +147,10 @@ function toProfile(row: Row): ServerProfile {
     pinnedFingerprint: row.pinned_fingerprint,
     adminUser: row.admin_username,
     hasAdminPassword: row.admin_secret_id !== null,
+    signIn: publicSignIn(storedSignIn(row)),
   };
+}
+
+function storedSignIn(row: Row | undefined): SignIn | null {
+  return row?.sign_in ? (JSON.parse(row.sign_in) as SignIn) : null;
 }

@@ -13,5 +13,13 @@ export const serverProfile = (
   pinnedFingerprint: null,
   adminUser: null,
   hasAdminPassword: false,
+  signIn: {
+    method: 'password',
+    provider: null,
+    issuer: null,
+    tenant: null,
+    clientId: null,
+    hasSecret: false,
+  },
   ...patch,
 });

@@ -40,6 +40,14 @@ describe('server profiles', () => {
         pinnedFingerprint: null,
         adminUser: 'admin',
         hasAdminPassword: true,
+        signIn: {
+          method: 'password',
+          provider: null,
+          issuer: null,
+          tenant: null,
+          clientId: null,
+          hasSecret: false,
+        },
       },
     });
     expect(JSON.stringify(await services.dispatch('profiles.get', { projectId }))).not.toContain('secret!');
@@ -113,6 +121,14 @@ describe('server profiles', () => {
       pinnedFingerprint: null,
       adminUser: null,
       hasAdminPassword: false,
+      signIn: {
+        method: 'password',
+        provider: null,
+        issuer: null,
+        tenant: null,
+        clientId: null,
+        hasSecret: false,
+      },
     });
     const none = { imap: 0, imaps: 0, pop3: 0, pop3s: 0, submission: 0, submissions: 0 };
     expect(connectionPorts(profile('destination', 'imaps'))).toEqual({ ...none, imaps: 993 });

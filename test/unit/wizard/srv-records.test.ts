@@ -11,6 +11,14 @@ const profile = (protocol: 'imap' | 'imaps'): ServerProfile => ({
   pinnedFingerprint: null,
   adminUser: null,
   hasAdminPassword: false,
+  signIn: {
+    method: 'password',
+    provider: null,
+    issuer: null,
+    tenant: null,
+    clientId: null,
+    hasSecret: false,
+  },
 });
 
 describe('the SRV records to publish (RFC 6186, RFC 8314)', () => {

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-mailbox-claims.ts';
 import { migration0007 } from './0007-claims.ts';
 import { migration0008 } from './0008-parsed-job-lists.ts';
 import { migration0009 } from './0009-upload-days.ts';
+import { migration0010 } from './0010-profile-sign-ins.ts';
 
 /** Every migration, in order. A new schema change is a new file appended here. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

@@ -10,6 +10,9 @@ import { useAppState } from '../../../app/store-context.ts';
 import { FieldError } from '../../../ui/FieldError.tsx';
 import { ConnectionResult } from './ConnectionResult.tsx';
 import { AdminLoginFields } from './AdminLoginFields.tsx';
+import { ProviderChoice } from '../../servers/components/ProviderChoice.tsx';
+import { SignInFields } from '../../servers/components/SignInFields.tsx';
+import { useServerSignIn } from './use-server-sign-in.ts';
 
 interface ServerProfileFormProps {
   projectId: number;
@@ -19,9 +22,12 @@ interface ServerProfileFormProps {
 
 /** The fields that show their own error; any other error shows below them all. */
 const SERVER_FIELDS = new Set<string>(['host', 'protocol', 'ports']);
-const FIELDS_WITH_OWN_ERROR = new Set([...SERVER_FIELDS, 'adminUser', 'adminPassword']);
+const FIELDS_WITH_OWN_ERROR = new Set([...SERVER_FIELDS, 'adminUser', 'adminPassword', 'signIn']);
 
-/** One server of the project, with "Test connection" and trusting its certificate. */
+/**
+ * One server of the project: its provider (a preset fills in the server), how its mailboxes sign
+ * in, "Test connection" and trusting its certificate.
+ */
 export function ServerProfileForm({ projectId, role, profile }: ServerProfileFormProps) {
   const saveProfile = useAppState((s) => s.saveProfile);
   const testConnection = useAppState((s) => s.testConnection);
@@ -40,6 +46,7 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
   // Write-only: typed here, sent once, never read back; only whether one is stored shows.
   const [adminPassword, setAdminPassword] = useState('');
   const [hasAdminPassword, setHasAdminPassword] = useState(profile?.hasAdminPassword ?? false);
+  const signIn = useServerSignIn(profile, setServer);
   const id = `server-${role}`;
 
   /** `removeAdmin` forgets the admin login and its password. */
@@ -49,8 +56,13 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
       setError({ field: 'ports', message: problems.join(' ') });
       return false;
     }
+    const sendSignIn = signIn.toSend();
+    if (!sendSignIn.ok) {
+      setError({ field: 'signIn', message: sendSignIn.problem });
+      return false;
+    }
     const admin =
-      role !== 'destination'
+      role !== 'destination' || signIn.provider !== 'other'
         ? {}
         : removeAdmin
           ? { adminUser: null }
@@ -62,6 +74,7 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
       protocol: server.protocol,
       ports,
       ...admin,
+      ...(sendSignIn.request ? { signIn: sendSignIn.request } : {}),
     });
     if (!result.ok) {
       const words = describeError(result.error);
@@ -73,6 +86,7 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
     setAdminUser(result.value.adminUser ?? '');
     setAdminPassword('');
     setHasAdminPassword(result.value.hasAdminPassword);
+    signIn.saved(result.value.signIn);
     return true;
   };
 
@@ -129,6 +143,14 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
         {SERVER_ROLE_WORDS[role].title}
       </h4>
       <p className="hint section-hint">{SERVER_ROLE_WORDS[role].hint}</p>
+      <ProviderChoice
+        id={`${id}-provider`}
+        value={signIn.provider}
+        onChange={(provider) => {
+          signIn.chooseProvider(provider);
+          setSaved(false);
+        }}
+      />
       <ServerFields
         id={id}
         role={role}
@@ -136,7 +158,20 @@ export function ServerProfileForm({ projectId, role, profile }: ServerProfileFor
         problems={serverProblems}
         onChange={(patch) => setServer((v) => ({ ...v, ...patch }))}
       />
-      {role === 'destination' ? (
+      {signIn.provider !== 'other' ? (
+        <SignInFields
+          id={`${id}-sign-in`}
+          provider={signIn.provider}
+          values={signIn.values}
+          stored={signIn.stored}
+          error={errorFor('signIn')}
+          onChange={(patch) => {
+            signIn.change(patch);
+            setSaved(false);
+          }}
+        />
+      ) : null}
+      {role === 'destination' && signIn.provider === 'other' ? (
         <AdminLoginFields
           id={`${id}-admin`}
           user={adminUser}
