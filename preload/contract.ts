@@ -74,6 +74,8 @@ export type CutoverApi = {
   events: {
     onProgress(listener: (progress: Progress) => void): () => void;
     onLogLine(listener: (line: LogLine) => void): () => void;
+    /** A sign-in page to open in the browser (`jobs.signInAccount`). */
+    onSignInPage(listener: (page: EventPayloads['signIn.open']) => void): () => void;
   };
 };
 

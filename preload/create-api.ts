@@ -23,6 +23,8 @@ export function createApi<Extra extends object = object>(
       subscribe('job.progress', listener),
     onLogLine: (listener: Parameters<CutoverApi['events']['onLogLine']>[0]) =>
       subscribe('log.line', listener),
+    onSignInPage: (listener: Parameters<CutoverApi['events']['onSignInPage']>[0]) =>
+      subscribe('signIn.open', listener),
   };
   const callFor = (name: string) => (args?: unknown) => invoke(name as CallName, (args ?? {}) as never);
   if (names) {

@@ -7,6 +7,7 @@ import { StatusIcon } from '../../../ui/StatusIcon.tsx';
 import { FolderTable } from './FolderTable.tsx';
 import { LogDownloadButton } from './LogDownloadButton.tsx';
 import { CorrectPassword } from './CorrectPassword.tsx';
+import { SignInAgain } from './SignInAgain.tsx';
 
 const REFUSED_SIDE: Readonly<Record<string, 'source' | 'destination'>> = {
   'source-auth-failed': 'source',
@@ -101,6 +102,13 @@ export function AccountDetail({ job, account, headingRef, onClose }: AccountDeta
               username={account.username}
               side={refusedSide}
               inProject={job.projectId !== null}
+            />
+          ) : null}
+          {account.status === 'failed' && account.errorCode === 'sign-in-again' && !job.running ? (
+            <SignInAgain
+              key={`${job.id}-${account.username}`}
+              jobName={job.name}
+              username={account.username}
             />
           ) : null}
         </div>

@@ -40,6 +40,11 @@ export interface MigrationState {
   ): Promise<Result<JobSummary>>;
   /** Corrects one account's password in the job (and its project), then runs the job's unfinished accounts again. */
   correctPasswordAndRetry(args: CallArgs<'jobs.setAccountPassword'>): Promise<Result<JobSummary>>;
+  /** The account signs in in the browser (its page opens there), then it is retried. */
+  signInAndRetry(
+    args: CallArgs<'jobs.signInAccount'>,
+    openPage: (url: string) => void,
+  ): Promise<Result<JobSummary>>;
   /** Runs the job's unfinished accounts again: resume after a stop, retry of failed and partial. */
   retryJob(name: string): Promise<Result<JobSummary>>;
   /** Runs every account of the job again, copying only what arrived since. */
@@ -214,6 +219,18 @@ export function createMigrationSlice(
     async correctPasswordAndRetry(args) {
       const corrected = await api.jobs.setAccountPassword(args);
       return corrected.ok ? get().retryJob(args.name) : corrected;
+    },
+
+    async signInAndRetry(args, openPage) {
+      const stop = api.events.onSignInPage((page) => {
+        if (page.job === args.name && page.account === args.account) openPage(page.url);
+      });
+      try {
+        const signedIn = await api.jobs.signInAccount(args);
+        return signedIn.ok ? get().retryJob(args.name) : signedIn;
+      } finally {
+        stop();
+      }
     },
 
     retryJob: (name) => rerun(name, () => api.jobs.retry({ name })),
