@@ -43,6 +43,8 @@ const [
   import('../main/engine/migration/dead-buffers.ts'),
 ]);
 const loaded = performance.now();
+if (process.env['BENCH_IMAP_TRACE'] === '1')
+  (await import('./imap-trace.ts')).traceImapCommands(processStart); // experiments
 
 // Memory sampled every 50 ms: where the peak is (V8 heap, Buffers outside it, the rest).
 const memory = {
