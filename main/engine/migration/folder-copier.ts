@@ -199,6 +199,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   }
   options.onProgress(outcome.skipped, outcome.total, 0, 0);
 
+  const otherWriters = watchOtherWriters(destination, listedUpTo);
   if (toCopy.length > 0) {
     // Until this folder is complete again, the next run lists both sides (even after a kill -9).
     ledger.clearSyncState(pairing);
@@ -215,7 +216,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         batchMessages: options.batchMessages ?? DEFAULT_BATCH_MESSAGES,
         signal: options.signal,
         beforeWrite: options.beforeWrite ?? (() => {}),
-        otherWriters: watchOtherWriters(destination, listedUpTo),
+        otherWriters,
         uploads: options.uploads ?? null,
         onMessageFailed: options.onMessageFailed,
         onBatch: (counts) => {
@@ -238,10 +239,16 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     );
   }
 
+  // Without another writer the counters after the APPENDs are known: no STATUS round trip.
+  const ownCounters = () => {
+    const uidNext = otherWriters.uidNextIfAlone();
+    if (uidNext === null || listedUpTo !== box.uidNext) return null;
+    return { uidNext, messages: box.messages + outcome.copied };
+  };
   if (outcome.failed > 0 || !listedAll || flagsNotCarried > 0 || unpaired > 0) {
     ledger.clearSyncState(pairing);
   } else if (toCopy.length > 0 || mode.kind === 'full' || !sameState(saved!, status, box)) {
-    const after = toCopy.length > 0 ? await destination.counters() : null;
+    const after = toCopy.length > 0 ? (ownCounters() ?? (await destination.counters())) : null;
     ledger.saveSyncState(pairing, {
       ...stateOf(status, box),
       destinationUidNext: after?.uidNext ?? box.uidNext,

@@ -87,6 +87,17 @@ async function listedCounters(): Promise<FolderCopyOptions['listed']> {
   };
 }
 
+/** How often the destination is asked for a folder's counters (STATUS). */
+function countStatus(client: ImapFlow): () => number {
+  let count = 0;
+  const status = client.status.bind(client);
+  client.status = ((...args: Parameters<ImapFlow['status']>) => (
+    count++,
+    status(...args)
+  )) as ImapFlow['status'];
+  return () => count;
+}
+
 /** How often the destination is asked for a header listing (FETCH 1:*). */
 function countDestinationListings(client: ImapFlow): () => number {
   let count = 0;
@@ -149,12 +160,16 @@ describe('a re-run after a complete sync', () => {
 
     const second = watched();
     const destinationListings = countDestinationListings(dst);
+    const statusAsked = countStatus(dst);
     const outcome = await run(second.folder);
     expect(outcome).toMatchObject({ total: 8, copied: 3, skipped: 5, failed: 0, flagsUpdated: 2 });
     expect(second.listings).toEqual([{ from: uidNext, to: uidNext + 2 }]);
     expect(destinationListings()).toBe(0);
+    // Nobody else wrote: the counters saved come from the APPENDs' UIDs, not from a STATUS…
+    expect(statusAsked()).toBe(0);
     await expectMirror();
 
+    // …and they are the folder's own: the next run finds it as left.
     const third = watched();
     expect(await run(third.folder)).toMatchObject({ copied: 0, skipped: 8, unchanged: true });
     expect(third.listings).toEqual([]);
@@ -209,5 +224,41 @@ describe('a re-run after a complete sync', () => {
     expect(await run(after.folder)).toMatchObject({ total: 12, copied: 1, skipped: 11, failed: 0 });
     expect(after.listings).toEqual(['all']);
     await expectMirror();
+  });
+});
+
+describe('another writer in the destination folder during a run', () => {
+  it('saves the counters the server reports (STATUS), not the ones this run would have left', async () => {
+    await src.append('Box', rawMessage({ subject: 'Eight' }), []);
+    const inner = imapDestinationFolder(dst, 'Box');
+    const statusAsked = countStatus(dst);
+    const outcome = await copyFolder({
+      source: watched().folder,
+      // Someone else stores a message in the folder just before this run's APPEND.
+      destination: {
+        ...inner,
+        get multiAppend() {
+          return inner.multiAppend;
+        },
+        append: async (items) => {
+          await dst.append('Box', rawMessage({ subject: 'Theirs' }), []);
+          return inner.append(items);
+        },
+      },
+      pairing,
+      ledger,
+      budget: createByteBudget(1024 * 1024),
+      batchBytes: 1024 * 1024,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      onMessageFailed: () => {},
+    });
+    expect(outcome).toMatchObject({ copied: 1, failed: 0 });
+    expect(statusAsked()).toBe(1);
+    const now = await dst.status('Box', { uidNext: true, messages: true });
+    expect(ledger.syncState(pairing)).toMatchObject({
+      destinationUidNext: now && now.uidNext,
+      destinationMessages: now && now.messages,
+    });
   });
 });
