@@ -6,7 +6,7 @@ import type { AccountEvent, AccountLogLine } from './account-events.ts';
 import type { Credential } from './credential.ts';
 import { imapLogin, pop3Login } from './login.ts';
 import type { SecretReader } from './login.ts';
-import { openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
+import { DEFAULT_IMAP_TIMEOUTS, openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { JobSpec } from '../../../shared/job-spec.ts';
 import type { SkipEntry, Translation } from '../../../shared/job-input/index.ts';
@@ -195,7 +195,11 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   try {
     // Both servers at once: a login costs several round trips.
     const openSource = () =>
-      onSide('source', () => openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets)));
+      onSide('source', () =>
+        openImap(endpoints.imap!, imapLogin(ctx.credentials.source, ctx.secrets), DEFAULT_IMAP_TIMEOUTS, {
+          qresync: true,
+        }),
+      );
     const openDestination = () =>
       onSide('destination', () =>
         openImap(

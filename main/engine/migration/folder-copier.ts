@@ -76,7 +76,8 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   const saved = ledger.syncState(pairing);
   if (options.listed && unchangedByListing(saved, options.listed)) return unchangedFolder(options, saved!);
   // The two sides answer on their own connections, so one round trip serves both.
-  const [status, box] = await Promise.all([source.open(), destination.open()]);
+  const known = saved && { uidValidity: saved.sourceUidValidity, highestModseq: saved.sourceHighestModseq };
+  const [status, box] = await Promise.all([source.open(known ?? undefined), destination.open()]);
   const mode = chooseSyncMode(saved, status, box, () =>
     ledger.pairedDestinationMessages(pairing, status.uidValidity, box.uidValidity),
   );
@@ -287,9 +288,9 @@ async function carryChangedFlags(
 ): Promise<{ carried: number; failed: number }> {
   const none = { carried: 0, failed: 0 };
   if (status.highestModseq !== null && saved.sourceHighestModseq === status.highestModseq) return none;
-  const changed = await options.source.flagsSince(
-    status.highestModseq !== null ? saved.sourceHighestModseq : null,
-  );
+  const changed =
+    status.changedFlags ??
+    (await options.source.flagsSince(status.highestModseq !== null ? saved.sourceHighestModseq : null));
   if (changed.length === 0) return none;
   const entries = ledgerEntries();
   const states: FlagState[] = [];

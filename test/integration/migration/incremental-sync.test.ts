@@ -15,6 +15,7 @@ import { imapSourceFolder } from '../../../main/engine/migration/imap-source-fol
 import type { SourceFolder, UidRange } from '../../../main/engine/migration/source-folder.ts';
 import { createByteBudget } from '../../../main/engine/migration/byte-budget.ts';
 import { fixedClock } from '../../support/test-services.ts';
+import { DEFAULT_IMAP_TIMEOUTS, openImap } from '../../../main/infrastructure/protocols/imap/open-imap.ts';
 
 // A re-run after a complete sync: only the source's new messages are fetched (UID ≥ the saved
 // UIDNEXT) and flag changes come by CONDSTORE; anything that makes the saved state doubtful
@@ -260,5 +261,79 @@ describe('another writer in the destination folder during a run', () => {
       destinationUidNext: now && now.uidNext,
       destinationMessages: now && now.messages,
     });
+  });
+});
+
+describe('flag changes told while the folder is opened (QRESYNC)', () => {
+  const qPairing = { ...pairing, sourceFolder: 'Qbox', destinationFolder: 'Qbox' };
+
+  /** Qbox on this session, counting how often the changed flags are fetched on their own. */
+  function counted(client: ImapFlow) {
+    const inner = imapSourceFolder(client, 'Qbox');
+    let asked = 0;
+    const folder: SourceFolder = { ...inner, flagsSince: (since) => (asked++, inner.flagsSince(since)) };
+    return { folder, asked: () => asked };
+  }
+
+  const runQ = (folder: SourceFolder) =>
+    copyFolder({
+      source: folder,
+      destination: imapDestinationFolder(dst, 'Qbox'),
+      pairing: qPairing,
+      ledger,
+      budget: createByteBudget(1024 * 1024),
+      batchBytes: 1024 * 1024,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      onMessageFailed: () => {},
+    });
+
+  async function setQFlags(subject: string, flags: string[]) {
+    await src.mailboxOpen('Qbox');
+    const uids = (await src.search({ subject }, { uid: true })) as number[];
+    await src.messageFlagsSet(uids.join(','), flags, { uid: true });
+  }
+
+  const qTally = async (client: ImapFlow) =>
+    (await readMailbox(client))
+      .filter((m) => m.folder === 'Qbox')
+      .map((m) => `${m.flags.join(' ')}|${m.source.toString('base64')}`)
+      .sort();
+
+  it('carries them with no FETCH CHANGEDSINCE, and a session without QRESYNC still fetches them', async () => {
+    const resyncing = await openImap(
+      {
+        host: source.host,
+        port: source.ports.imaps,
+        security: 'tls',
+        tls: { ca: source.certificate.certPem, servername: 'localhost' },
+      },
+      { user: 'ann', password: 'old' },
+      DEFAULT_IMAP_TIMEOUTS,
+      { qresync: true },
+    );
+    try {
+      expect(resyncing.enabled.has('QRESYNC')).toBe(true);
+      await src.mailboxCreate('Qbox');
+      await dst.mailboxCreate('Qbox');
+      for (const subject of ['Q1', 'Q2', 'Q3']) await src.append('Qbox', rawMessage({ subject }), ['\\Seen']);
+      expect(await runQ(counted(resyncing).folder)).toMatchObject({ copied: 3 });
+
+      await setQFlags('Q1', ['\\Flagged']);
+      await setQFlags('Q3', ['\\Seen', '\\Answered', '$Label2']);
+      await src.append('Qbox', rawMessage({ subject: 'Q4' }), ['\\Draft']);
+      const told = counted(resyncing);
+      expect(await runQ(told.folder)).toMatchObject({ copied: 1, flagsUpdated: 2, failed: 0 });
+      expect(told.asked()).toBe(0);
+      expect(await qTally(dst)).toEqual(await qTally(src));
+
+      await setQFlags('Q2', []);
+      const asking = counted(src);
+      expect(await runQ(asking.folder)).toMatchObject({ copied: 0, flagsUpdated: 1 });
+      expect(asking.asked()).toBe(1);
+      expect(await qTally(dst)).toEqual(await qTally(src));
+    } finally {
+      await resyncing.logout().catch(() => resyncing.close());
+    }
   });
 });
