@@ -99,8 +99,9 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   // A listing that does not add up (mail expunged meanwhile, or a server answering a FETCH with
   // fewer messages than it has) is not trusted as the base of the next run.
   let listedAll: boolean;
-  // Flag changes the destination did not take: the saved state must not hide them next time.
-  let flagsNotCarried: number;
+  // Flag changes of messages copied before, stored on the destination while the new mail is
+  // listed and copied (imapflow sends one command at a time: their round trips then overlap).
+  let flagWork: Promise<{ carried: number; failed: number }>;
   // Messages stored without their destination UID (no UIDPLUS): the next run pairs them by key.
   let unpaired = 0;
   // UIDs below this were listed (or existed when the folder was opened): anything at or above
@@ -154,16 +155,8 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         }))
       : [];
     if (states.length > 0) options.beforeWrite?.();
-    const flags = await carryFlagChanges(
-      destination,
-      ledger,
-      pairing,
-      status.uidValidity,
-      states,
-      box.permanentFlags,
-    );
-    outcome.flagsUpdated = flags.carried;
-    flagsNotCarried = flags.failed;
+    flagWork = carryFlagChanges(destination, ledger, pairing, status.uidValidity, states, box.permanentFlags);
+    flagWork.catch(() => {}); // awaited after the copy; until then a failure is not unhandled
     outcome.total = sourceMessages.length;
     outcome.skipped = plan.matched.length + plan.removedOnDestination.length;
     outcome.removedOnDestination = plan.removedOnDestination.length;
@@ -173,19 +166,12 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     // Read from the store at most once, and only when new mail or flag changes need it.
     let loaded: ReturnType<LedgerRepository['entries']> | undefined;
     const entries = () => (loaded ??= ledger.entries(pairing, status.uidValidity));
+    const below = mode.kind === 'new-only' ? mode.from : null;
+    flagWork = carryChangedFlags(options, status, saved!, entries, below, box.permanentFlags);
+    flagWork.catch(() => {}); // awaited after the copy; until then a failure is not unhandled
     let fresh = mode.kind === 'new-only' ? await source.list({ from: mode.from, to: mode.to }) : [];
     // Never twice: a UID the ledger already holds was copied by an earlier run.
     if (fresh.length > 0) fresh = fresh.filter((m) => !entries().has(m.uid));
-    const flags = await carryChangedFlags(
-      options,
-      status,
-      saved!,
-      entries,
-      mode.kind === 'new-only' ? mode.from : null,
-      box.permanentFlags,
-    );
-    outcome.flagsUpdated = flags.carried;
-    flagsNotCarried = flags.failed;
     outcome.total = status.messages;
     outcome.skipped = status.messages - fresh.length;
     toCopy = fresh;
@@ -240,6 +226,10 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     );
   }
 
+  const flags = await flagWork;
+  outcome.flagsUpdated = flags.carried;
+  // Flag changes the destination did not take: the saved state must not hide them next time.
+  const flagsNotCarried = flags.failed;
   // Without another writer the counters after the APPENDs are known: no STATUS round trip.
   const ownCounters = () => {
     const uidNext = otherWriters.uidNextIfAlone();

@@ -275,10 +275,10 @@ describe('flag changes told while the folder is opened (QRESYNC)', () => {
     return { folder, asked: () => asked };
   }
 
-  const runQ = (folder: SourceFolder) =>
+  const runQ = (folder: SourceFolder, destination = imapDestinationFolder(dst, 'Qbox')) =>
     copyFolder({
       source: folder,
-      destination: imapDestinationFolder(dst, 'Qbox'),
+      destination,
       pairing: qPairing,
       ledger,
       budget: createByteBudget(1024 * 1024),
@@ -323,8 +323,24 @@ describe('flag changes told while the folder is opened (QRESYNC)', () => {
       await setQFlags('Q3', ['\\Seen', '\\Answered', '$Label2']);
       await src.append('Qbox', rawMessage({ subject: 'Q4' }), ['\\Draft']);
       const told = counted(resyncing);
-      expect(await runQ(told.folder)).toMatchObject({ copied: 1, flagsUpdated: 2, failed: 0 });
+      // The STOREs go out while the new mail is listed, not after.
+      const order: string[] = [];
+      const inner = imapDestinationFolder(dst, 'Qbox');
+      const listing = told.folder.list;
+      told.folder.list = (range) => (order.push('list'), listing(range));
+      const destination = {
+        ...inner,
+        get multiAppend() {
+          return inner.multiAppend;
+        },
+        storeFlags: (...args: Parameters<typeof inner.storeFlags>) => (
+          order.push('store'),
+          inner.storeFlags(...args)
+        ),
+      };
+      expect(await runQ(told.folder, destination)).toMatchObject({ copied: 1, flagsUpdated: 2, failed: 0 });
       expect(told.asked()).toBe(0);
+      expect(order.indexOf('store')).toBeLessThan(order.indexOf('list'));
       expect(await qTally(dst)).toEqual(await qTally(src));
 
       await setQFlags('Q2', []);
