@@ -106,6 +106,8 @@ try {
   holdYoungGeneration(); // as cutover migrate does
   freeDeadBuffers();
   const jobStart = performance.now();
+  if (process.env['BENCH_IMAP_TRACE'] === '1')
+    process.stderr.write(`imap t=${((jobStart - processStart) / 1000).toFixed(3)}s job starts\n`);
   const summary = await runJob(
     job.id,
     {
@@ -123,6 +125,8 @@ try {
     },
   );
   const jobEnd = performance.now();
+  if (process.env['BENCH_IMAP_TRACE'] === '1')
+    process.stderr.write(`imap t=${((jobEnd - processStart) / 1000).toFixed(3)}s job ends\n`);
   const usage = process.resourceUsage();
   const accounts = summary.accounts.map((a) => ({
     username: a.username,
