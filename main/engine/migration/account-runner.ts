@@ -304,6 +304,11 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
           tracked(openSource()),
           tracked(openDestination()),
         ]);
+        // imapflow LISTs a folder it has not seen listed before opening it: one LIST now instead.
+        await Promise.all([
+          onSide('source', () => second.list()),
+          onSide('destination', () => secondDestination.list()),
+        ]);
         return { source: second, destination: imapDestination(secondDestination) };
       },
     });
