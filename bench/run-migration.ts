@@ -43,6 +43,8 @@ const [
   import('../main/engine/migration/dead-buffers.ts'),
 ]);
 const loaded = performance.now();
+if (process.env['BENCH_IMAP_TRACE'] === '1')
+  (await import('./imap-trace.ts')).traceImapCommands(processStart); // experiments
 
 // Memory sampled every 50 ms: where the peak is (V8 heap, Buffers outside it, the rest).
 const memory = {
@@ -104,6 +106,8 @@ try {
   holdYoungGeneration(); // as cutover migrate does
   freeDeadBuffers();
   const jobStart = performance.now();
+  if (process.env['BENCH_IMAP_TRACE'] === '1')
+    process.stderr.write(`imap t=${((jobStart - processStart) / 1000).toFixed(3)}s job starts\n`);
   const summary = await runJob(
     job.id,
     {
@@ -121,6 +125,8 @@ try {
     },
   );
   const jobEnd = performance.now();
+  if (process.env['BENCH_IMAP_TRACE'] === '1')
+    process.stderr.write(`imap t=${((jobEnd - processStart) / 1000).toFixed(3)}s job ends\n`);
   const usage = process.resourceUsage();
   const accounts = summary.accounts.map((a) => ({
     username: a.username,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanes, openLanes } from '../../main/engine/migration/folder-lanes.ts';
+import { inLanes, openLanes, worthASecondLane } from '../../main/engine/migration/folder-lanes.ts';
 import type { FolderLane, LaneConnections } from '../../main/engine/migration/folder-lanes.ts';
 import type { DestinationMailbox } from '../../main/engine/migration/destination-folder.ts';
 
@@ -69,5 +69,19 @@ describe('folder lanes', () => {
     job.abort();
     await run;
     expect(stopped.sort()).toEqual(['first', 'second']);
+  });
+});
+
+describe('whether a second lane is worth its logins', () => {
+  it('on a first copy: two folders or more with 200 messages between them', () => {
+    expect(worthASecondLane([150, 50])).toBe(true);
+    expect(worthASecondLane([150, 49])).toBe(false);
+    expect(worthASecondLane([5000])).toBe(false);
+  });
+
+  it('on a re-run: three folders or more changed since the last sync', () => {
+    expect(worthASecondLane([], 3)).toBe(true);
+    expect(worthASecondLane([], 2)).toBe(false);
+    expect(worthASecondLane([], 0)).toBe(false);
   });
 });

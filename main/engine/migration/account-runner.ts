@@ -7,14 +7,15 @@ import type { Credential } from './credential.ts';
 import { imapLogin, pop3Login } from './login.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { SecretReader } from './login.ts';
-import { openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
+import { DEFAULT_IMAP_TIMEOUTS, openImap } from '../../infrastructure/protocols/imap/open-imap.ts';
 import type { ByteBudget } from './byte-budget.ts';
 import type { JobSpec } from '../../../shared/job-spec.ts';
 import type { SkipEntry, Translation } from '../../../shared/job-input/index.ts';
 import { planFolders } from './folder-mapping/index.ts';
 import type { FolderInfo } from './folder-mapping/index.ts';
 import { copyFolder } from './folder-copier.ts';
-import { inLanes, openLanes } from './folder-lanes.ts';
+import { inLanes, openLanes, worthASecondLane } from './folder-lanes.ts';
+import { unchangedByListing } from './sync-mode.ts';
 import type { FolderLane } from './folder-lanes.ts';
 import { imapSourceFolder } from './imap-source-folder.ts';
 import { pop3SourceFolder } from './pop3-source-folder.ts';
@@ -200,7 +201,12 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     // Both servers at once: a login costs several round trips.
     const openSource = () =>
       onSide('source', async () =>
-        openImap(endpoints.imap!, await imapLogin(ctx.credentials.source, ctx.secrets, ctx.tokens)),
+        openImap(
+          endpoints.imap!,
+          await imapLogin(ctx.credentials.source, ctx.secrets, ctx.tokens),
+          DEFAULT_IMAP_TIMEOUTS,
+          { qresync: true },
+        ),
       );
     const openDestination = () =>
       onSide('destination', async () =>
@@ -280,18 +286,35 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       destinationAccount: mailboxIdentity(ctx.spec.destination.host, localUsername),
       destinationFolder: entry.destination,
     });
-    // Messages of the folders this account copies for the first time (nothing synced yet).
-    const firstCopies = plan.entries
-      .filter((entry) => !isPop3Inbox(entry.source) && ctx.ledger.syncState(pairingOf(entry)) === null)
-      .map((entry) => sourceStatus.get(entry.source)?.messages ?? 0)
+    const synced = plan.entries
+      .filter((entry) => !isPop3Inbox(entry.source))
+      .map((entry) => ({ entry, saved: ctx.ledger.syncState(pairingOf(entry)) }));
+    // Messages of the folders this account copies for the first time (nothing synced yet)…
+    const firstCopies = synced
+      .filter(({ saved }) => saved === null)
+      .map(({ entry }) => sourceStatus.get(entry.source)?.messages ?? 0)
       .filter((messages) => messages > 0);
+    // …and the folders synced before that the listings show changed since (new mail, flags).
+    const changedSince = synced.filter(
+      ({ entry, saved }) =>
+        saved !== null &&
+        !unchangedByListing(saved, {
+          source: sourceStatus.get(entry.source),
+          destination: destinationStatus.get(entry.destination),
+        }),
+    ).length;
     lanes = openLanes({
       first: { source: sourceImap, destination },
-      wanted: sourceImap !== null && worthASecondLane(firstCopies),
+      wanted: sourceImap !== null && worthASecondLane(firstCopies, changedSince),
       open: async () => {
         const [second, secondDestination] = await inOrder([
           tracked(openSource()),
           tracked(openDestination()),
+        ]);
+        // imapflow LISTs a folder it has not seen listed before opening it: one LIST now instead.
+        await Promise.all([
+          onSide('source', () => second.list()),
+          onSide('destination', () => secondDestination.list()),
         ]);
         return { source: second, destination: imapDestination(secondDestination) };
       },
@@ -461,15 +484,6 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     await Promise.allSettled(lanes);
     await Promise.allSettled(clients.map((c) => c.close()));
   }
-}
-
-/**
- * A second pair of connections pays for its logins when two or more folders are copied for the
- * first time and there is enough of them: one folder's first fetch and last APPEND then overlap
- * the other's transfer.
- */
-function worthASecondLane(firstCopies: readonly number[]): boolean {
-  return firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { DestinationFolder } from './destination-folder.ts';
 import type { FolderPairing, LedgerRepository } from '../../infrastructure/store/ledger-repository.ts';
 import { flagChanges } from './plan-folder-copy.ts';
+import { planFlagStores } from './flag-stores.ts';
+import type { MessageFlagChange } from './flag-stores.ts';
 
 /** A copied message: its flags when the ledger recorded it, and on the source now. */
 export interface FlagState {
@@ -14,10 +16,10 @@ export interface FlagState {
 const UIDS_PER_STORE = 1000;
 
 /**
- * Carries what changed on the source since the ledger's record to the destination, one STORE
- * per distinct change (UIDs grouped, in ranges), then records the new flags. The ledger is
- * written only after the destination took the change; what it did not take is counted in
- * `failed`, so the caller keeps the folder's saved state from hiding it from the next run.
+ * Carries what changed on the source since the ledger's record to the destination, in as few
+ * STOREs as planFlagStores finds (UIDs in ranges), then records the new flags. The ledger is
+ * written only after the destination took every change of a message; what it did not take is
+ * counted in `failed`, so the caller keeps the folder's saved state from hiding it from the next run.
  */
 export async function carryFlagChanges(
   destination: DestinationFolder,
@@ -28,35 +30,30 @@ export async function carryFlagChanges(
   /** The destination folder's PERMANENTFLAGS: keywords it cannot keep are not asked for. */
   permanentFlags: Set<string> | null = null,
 ): Promise<{ carried: number; failed: number }> {
-  const groups = new Map<string, { add: string[]; remove: string[]; states: FlagState[] }>();
+  const changing: FlagState[] = [];
+  const changes: MessageFlagChange[] = [];
   for (const state of states) {
     const wanted = flagChanges(state.recorded, state.current);
-    const change = {
-      add: wanted.add.filter((flag) => storableFlag(flag, permanentFlags)),
-      remove: wanted.remove.filter((flag) => storableFlag(flag, permanentFlags)),
-    };
-    if (change.add.length + change.remove.length === 0) continue;
-    const key = JSON.stringify(change);
-    const group = groups.get(key) ?? { ...change, states: [] };
-    group.states.push(state);
-    groups.set(key, group);
+    const add = wanted.add.filter((flag) => storableFlag(flag, permanentFlags));
+    const remove = wanted.remove.filter((flag) => storableFlag(flag, permanentFlags));
+    if (add.length + remove.length === 0) continue;
+    changing.push(state);
+    changes.push({ uid: state.destinationUid, add, remove });
   }
-  const carried: Array<{ uid: number; flags: string[] }> = [];
-  let failed = 0;
-  for (const group of groups.values()) {
-    for (let start = 0; start < group.states.length; start += UIDS_PER_STORE) {
-      const part = group.states.slice(start, start + UIDS_PER_STORE);
-      const range = uidRanges(part.map((s) => s.destinationUid));
+  const refused = new Set<number>();
+  for (const store of planFlagStores(changes, UIDS_PER_STORE)) {
+    for (let start = 0; start < store.uids.length; start += UIDS_PER_STORE) {
+      const part = store.uids.slice(start, start + UIDS_PER_STORE);
       // A STORE the server refused leaves those messages unrecorded.
-      const added = group.add.length === 0 || (await destination.storeFlags(range, 'add', group.add));
-      const removed =
-        group.remove.length === 0 || (await destination.storeFlags(range, 'remove', group.remove));
-      if (added && removed) carried.push(...part.map((s) => ({ uid: s.uid, flags: s.current })));
-      else failed += part.length;
+      if (!(await destination.storeFlags(uidRanges(part), store.change, store.flags)))
+        for (const uid of part) refused.add(uid);
     }
   }
+  const carried = changing
+    .filter((state) => !refused.has(state.destinationUid))
+    .map((state) => ({ uid: state.uid, flags: state.current }));
   ledger.updateFlags(pairing, sourceUidValidity, carried);
-  return { carried: carried.length, failed };
+  return { carried: carried.length, failed: changing.length - carried.length };
 }
 
 /** Whether the destination keeps this flag: system flags always, keywords where PERMANENTFLAGS allow. */

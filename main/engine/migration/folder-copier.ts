@@ -76,7 +76,8 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   const saved = ledger.syncState(pairing);
   if (options.listed && unchangedByListing(saved, options.listed)) return unchangedFolder(options, saved!);
   // The two sides answer on their own connections, so one round trip serves both.
-  const [status, box] = await Promise.all([source.open(), destination.open()]);
+  const known = saved && { uidValidity: saved.sourceUidValidity, highestModseq: saved.sourceHighestModseq };
+  const [status, box] = await Promise.all([source.open(known ?? undefined), destination.open()]);
   const mode = chooseSyncMode(saved, status, box, () =>
     ledger.pairedDestinationMessages(pairing, status.uidValidity, box.uidValidity),
   );
@@ -98,8 +99,9 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   // A listing that does not add up (mail expunged meanwhile, or a server answering a FETCH with
   // fewer messages than it has) is not trusted as the base of the next run.
   let listedAll: boolean;
-  // Flag changes the destination did not take: the saved state must not hide them next time.
-  let flagsNotCarried: number;
+  // Flag changes of messages copied before, stored on the destination while the new mail is
+  // listed and copied (imapflow sends one command at a time: their round trips then overlap).
+  let flagWork: Promise<{ carried: number; failed: number }>;
   // Messages stored without their destination UID (no UIDPLUS): the next run pairs them by key.
   let unpaired = 0;
   // UIDs below this were listed (or existed when the folder was opened): anything at or above
@@ -153,16 +155,8 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         }))
       : [];
     if (states.length > 0) options.beforeWrite?.();
-    const flags = await carryFlagChanges(
-      destination,
-      ledger,
-      pairing,
-      status.uidValidity,
-      states,
-      box.permanentFlags,
-    );
-    outcome.flagsUpdated = flags.carried;
-    flagsNotCarried = flags.failed;
+    flagWork = carryFlagChanges(destination, ledger, pairing, status.uidValidity, states, box.permanentFlags);
+    flagWork.catch(() => {}); // awaited after the copy; until then a failure is not unhandled
     outcome.total = sourceMessages.length;
     outcome.skipped = plan.matched.length + plan.removedOnDestination.length;
     outcome.removedOnDestination = plan.removedOnDestination.length;
@@ -172,19 +166,12 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     // Read from the store at most once, and only when new mail or flag changes need it.
     let loaded: ReturnType<LedgerRepository['entries']> | undefined;
     const entries = () => (loaded ??= ledger.entries(pairing, status.uidValidity));
+    const below = mode.kind === 'new-only' ? mode.from : null;
+    flagWork = carryChangedFlags(options, status, saved!, entries, below, box.permanentFlags);
+    flagWork.catch(() => {}); // awaited after the copy; until then a failure is not unhandled
     let fresh = mode.kind === 'new-only' ? await source.list({ from: mode.from, to: mode.to }) : [];
     // Never twice: a UID the ledger already holds was copied by an earlier run.
     if (fresh.length > 0) fresh = fresh.filter((m) => !entries().has(m.uid));
-    const flags = await carryChangedFlags(
-      options,
-      status,
-      saved!,
-      entries,
-      mode.kind === 'new-only' ? mode.from : null,
-      box.permanentFlags,
-    );
-    outcome.flagsUpdated = flags.carried;
-    flagsNotCarried = flags.failed;
     outcome.total = status.messages;
     outcome.skipped = status.messages - fresh.length;
     toCopy = fresh;
@@ -199,6 +186,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
   }
   options.onProgress(outcome.skipped, outcome.total, 0, 0);
 
+  const otherWriters = watchOtherWriters(destination, listedUpTo);
   if (toCopy.length > 0) {
     // Until this folder is complete again, the next run lists both sides (even after a kill -9).
     ledger.clearSyncState(pairing);
@@ -215,7 +203,7 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
         batchMessages: options.batchMessages ?? DEFAULT_BATCH_MESSAGES,
         signal: options.signal,
         beforeWrite: options.beforeWrite ?? (() => {}),
-        otherWriters: watchOtherWriters(destination, listedUpTo),
+        otherWriters,
         uploads: options.uploads ?? null,
         onMessageFailed: options.onMessageFailed,
         onBatch: (counts) => {
@@ -238,10 +226,20 @@ export async function copyFolder(options: FolderCopyOptions): Promise<FolderOutc
     );
   }
 
+  const flags = await flagWork;
+  outcome.flagsUpdated = flags.carried;
+  // Flag changes the destination did not take: the saved state must not hide them next time.
+  const flagsNotCarried = flags.failed;
+  // Without another writer the counters after the APPENDs are known: no STATUS round trip.
+  const ownCounters = () => {
+    const uidNext = otherWriters.uidNextIfAlone();
+    if (uidNext === null || listedUpTo !== box.uidNext) return null;
+    return { uidNext, messages: box.messages + outcome.copied };
+  };
   if (outcome.failed > 0 || !listedAll || flagsNotCarried > 0 || unpaired > 0) {
     ledger.clearSyncState(pairing);
   } else if (toCopy.length > 0 || mode.kind === 'full' || !sameState(saved!, status, box)) {
-    const after = toCopy.length > 0 ? await destination.counters() : null;
+    const after = toCopy.length > 0 ? (ownCounters() ?? (await destination.counters())) : null;
     ledger.saveSyncState(pairing, {
       ...stateOf(status, box),
       destinationUidNext: after?.uidNext ?? box.uidNext,
@@ -280,9 +278,9 @@ async function carryChangedFlags(
 ): Promise<{ carried: number; failed: number }> {
   const none = { carried: 0, failed: 0 };
   if (status.highestModseq !== null && saved.sourceHighestModseq === status.highestModseq) return none;
-  const changed = await options.source.flagsSince(
-    status.highestModseq !== null ? saved.sourceHighestModseq : null,
-  );
+  const changed =
+    status.changedFlags ??
+    (await options.source.flagsSince(status.highestModseq !== null ? saved.sourceHighestModseq : null));
   if (changed.length === 0) return none;
   const entries = ledgerEntries();
   const states: FlagState[] = [];

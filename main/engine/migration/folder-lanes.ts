@@ -19,6 +19,18 @@ export type LaneConnections = Omit<FolderLane, 'signal'>;
 export const MAX_LANES = 2;
 
 /**
+ * A second pair of connections pays for its logins (about ten round trips) when two or more
+ * folders are copied for the first time and there is enough of them: one folder's first fetch and
+ * last APPEND then overlap the other's transfer. On a re-run, when three or more folders changed
+ * since the last sync: each costs a few round trips (open, list, fetch, APPEND, STOREs), which
+ * two lanes halve once the second has logged in.
+ */
+export function worthASecondLane(firstCopies: readonly number[], changedSinceLastSync = 0): boolean {
+  if (changedSinceLastSync >= 3) return true;
+  return firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200;
+}
+
+/**
  * The account's own connections, and a second pair when `wanted`, being opened meanwhile: the
  * first lane starts at once. A second pair the servers refuse (too many connections, say) is
  * not needed: the first lane copies every folder.

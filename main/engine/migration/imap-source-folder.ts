@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import type { SourceFolder, SourceFolderStatus } from './source-folder.ts';
+import type { KnownState, SourceFolder, SourceFolderStatus } from './source-folder.ts';
 import type { SourceMessage } from './plan-folder-copy.ts';
 import { fetchInChunks, hasExactSize } from '../../infrastructure/protocols/imap/fetch-in-chunks.ts';
 import { readOnSide } from './server-side.ts';
@@ -10,8 +10,8 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
   let status: SourceFolderStatus | null = null;
   return {
     path,
-    async open() {
-      const box = await client.mailboxOpen(path, { readOnly: true });
+    async open(known) {
+      const { box, changedFlags } = await examine(client, path, known);
       status = {
         uidValidity: Number(box.uidValidity),
         uidNext: box.uidNext,
@@ -20,6 +20,7 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
         ascendingUids: true,
         // A folder whose FLAGS list is empty keeps none: its "no flags" says nothing.
         knowsFlags: box.flags === undefined || box.flags.size > 0,
+        ...(changedFlags ? { changedFlags } : {}),
       };
       return status;
     },
@@ -76,4 +77,33 @@ export function imapSourceFolder(client: ImapFlow, path: string): SourceFolder {
       return { size, chunks: readOnSide('source', body.chunks) };
     },
   };
+}
+
+/**
+ * EXAMINE; given the state of the last sync on a connection with QRESYNC enabled, the server
+ * sends the flags of every message changed since with its answer, which saves the FETCH
+ * CHANGEDSINCE round trip. `changedFlags` is null when it did not (no QRESYNC, new UIDVALIDITY).
+ */
+async function examine(client: ImapFlow, path: string, known: KnownState | undefined) {
+  const resync = known?.highestModseq != null && client.enabled.has('QRESYNC');
+  const events: Array<{ path: string; uid?: number; flags: Set<string> }> = [];
+  const onFlags = (event: (typeof events)[number]) => events.push(event);
+  if (resync) client.on('flags', onFlags);
+  try {
+    const box = await client.mailboxOpen(
+      path,
+      resync
+        ? { readOnly: true, changedSince: known!.highestModseq!, uidValidity: known!.uidValidity }
+        : { readOnly: true },
+    );
+    // The folder's name as imapflow spells it (namespace prefix, INBOX) is the one its events carry.
+    const ours = events.filter((event) => event.path === box.path);
+    const took = resync && (box as { qresync?: boolean }).qresync === true && ours.every((e) => e.uid);
+    return {
+      box,
+      changedFlags: took ? ours.map((event) => ({ uid: event.uid!, flags: [...event.flags] })) : null,
+    };
+  } finally {
+    if (resync) client.off('flags', onFlags);
+  }
 }

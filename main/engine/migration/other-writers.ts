@@ -23,11 +23,17 @@ export interface OtherWriters {
    * the UID of another writer's earlier copy it was removed in favour of, if any.
    */
   afterAppend(stored: ReadonlyArray<{ key: string; uid: number | null }>): Promise<Map<number, number>>;
+  /**
+   * The folder's UIDNEXT when this run alone wrote into it since the listing: every APPEND said
+   * its UIDs and they followed on from the listing without a gap. Null when that is not known.
+   */
+  uidNextIfAlone(): number | null;
 }
 
 export function watchOtherWriters(destination: DestinationFolder, listedUpTo: number): OtherWriters {
   // The first UID that would be new to this run: everything below was listed or is ours.
   let next = listedUpTo;
+  let alone = true;
   const theirs = new Map<string, number[]>();
   const remember = (key: string, uid: number) => {
     const list = theirs.get(key);
@@ -58,7 +64,10 @@ export function watchOtherWriters(destination: DestinationFolder, listedUpTo: nu
     async afterAppend(stored) {
       const yielded = new Map<number, number>();
       const ours = stored.map((s) => s.uid).filter((uid): uid is number => uid !== null);
-      if (ours.length === 0 || ours.length < stored.length) return yielded;
+      if (ours.length === 0 || ours.length < stored.length) {
+        alone = false;
+        return yielded;
+      }
       const highest = Math.max(...ours);
       const mine = new Set(ours);
       let gap = false;
@@ -66,6 +75,7 @@ export function watchOtherWriters(destination: DestinationFolder, listedUpTo: nu
       const from = next;
       next = highest + 1;
       if (!gap) return yielded;
+      alone = false;
       for (const message of await destination.list({ from, to: highest })) {
         if (!mine.has(message.uid)) remember(message.key, message.uid);
       }
@@ -83,5 +93,6 @@ export function watchOtherWriters(destination: DestinationFolder, listedUpTo: nu
       }
       return yielded;
     },
+    uidNextIfAlone: () => (alone ? next : null),
   };
 }

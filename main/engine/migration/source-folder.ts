@@ -18,6 +18,17 @@ export interface SourceFolderStatus {
    * there means "unknown", never "cleared", so nothing on the destination is changed for it.
    */
   knowsFlags: boolean;
+  /**
+   * The messages whose flags changed since the HIGHESTMODSEQ `open` was given, as the server
+   * reported them while opening the folder (QRESYNC); absent when it did not, so `flagsSince` asks.
+   */
+  changedFlags?: Array<{ uid: number; flags: string[] }>;
+}
+
+/** A folder's state after the last complete sync, so opening it can report the changes since. */
+export interface KnownState {
+  uidValidity: number;
+  highestModseq: bigint | null;
 }
 
 /** The source UIDs `from` up to and including `to`. */
@@ -32,7 +43,7 @@ export interface UidRange {
  */
 export interface SourceFolder {
   readonly path: string;
-  open(): Promise<SourceFolderStatus>;
+  open(known?: KnownState): Promise<SourceFolderStatus>;
   /** Every message, or those in a UID range (only where `ascendingUids`). */
   list(range?: UidRange): Promise<SourceMessage[]>;
   /**

@@ -15,6 +15,7 @@ import { imapSourceFolder } from '../../../main/engine/migration/imap-source-fol
 import type { SourceFolder, UidRange } from '../../../main/engine/migration/source-folder.ts';
 import { createByteBudget } from '../../../main/engine/migration/byte-budget.ts';
 import { fixedClock } from '../../support/test-services.ts';
+import { DEFAULT_IMAP_TIMEOUTS, openImap } from '../../../main/infrastructure/protocols/imap/open-imap.ts';
 
 // A re-run after a complete sync: only the source's new messages are fetched (UID ≥ the saved
 // UIDNEXT) and flag changes come by CONDSTORE; anything that makes the saved state doubtful
@@ -87,6 +88,17 @@ async function listedCounters(): Promise<FolderCopyOptions['listed']> {
   };
 }
 
+/** How often the destination is asked for a folder's counters (STATUS). */
+function countStatus(client: ImapFlow): () => number {
+  let count = 0;
+  const status = client.status.bind(client);
+  client.status = ((...args: Parameters<ImapFlow['status']>) => (
+    count++,
+    status(...args)
+  )) as ImapFlow['status'];
+  return () => count;
+}
+
 /** How often the destination is asked for a header listing (FETCH 1:*). */
 function countDestinationListings(client: ImapFlow): () => number {
   let count = 0;
@@ -149,12 +161,16 @@ describe('a re-run after a complete sync', () => {
 
     const second = watched();
     const destinationListings = countDestinationListings(dst);
+    const statusAsked = countStatus(dst);
     const outcome = await run(second.folder);
     expect(outcome).toMatchObject({ total: 8, copied: 3, skipped: 5, failed: 0, flagsUpdated: 2 });
     expect(second.listings).toEqual([{ from: uidNext, to: uidNext + 2 }]);
     expect(destinationListings()).toBe(0);
+    // Nobody else wrote: the counters saved come from the APPENDs' UIDs, not from a STATUS…
+    expect(statusAsked()).toBe(0);
     await expectMirror();
 
+    // …and they are the folder's own: the next run finds it as left.
     const third = watched();
     expect(await run(third.folder)).toMatchObject({ copied: 0, skipped: 8, unchanged: true });
     expect(third.listings).toEqual([]);
@@ -209,5 +225,131 @@ describe('a re-run after a complete sync', () => {
     expect(await run(after.folder)).toMatchObject({ total: 12, copied: 1, skipped: 11, failed: 0 });
     expect(after.listings).toEqual(['all']);
     await expectMirror();
+  });
+});
+
+describe('another writer in the destination folder during a run', () => {
+  it('saves the counters the server reports (STATUS), not the ones this run would have left', async () => {
+    await src.append('Box', rawMessage({ subject: 'Eight' }), []);
+    const inner = imapDestinationFolder(dst, 'Box');
+    const statusAsked = countStatus(dst);
+    const outcome = await copyFolder({
+      source: watched().folder,
+      // Someone else stores a message in the folder just before this run's APPEND.
+      destination: {
+        ...inner,
+        get multiAppend() {
+          return inner.multiAppend;
+        },
+        append: async (items) => {
+          await dst.append('Box', rawMessage({ subject: 'Theirs' }), []);
+          return inner.append(items);
+        },
+      },
+      pairing,
+      ledger,
+      budget: createByteBudget(1024 * 1024),
+      batchBytes: 1024 * 1024,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      onMessageFailed: () => {},
+    });
+    expect(outcome).toMatchObject({ copied: 1, failed: 0 });
+    expect(statusAsked()).toBe(1);
+    const now = await dst.status('Box', { uidNext: true, messages: true });
+    expect(ledger.syncState(pairing)).toMatchObject({
+      destinationUidNext: now && now.uidNext,
+      destinationMessages: now && now.messages,
+    });
+  });
+});
+
+describe('flag changes told while the folder is opened (QRESYNC)', () => {
+  const qPairing = { ...pairing, sourceFolder: 'Qbox', destinationFolder: 'Qbox' };
+
+  /** Qbox on this session, counting how often the changed flags are fetched on their own. */
+  function counted(client: ImapFlow) {
+    const inner = imapSourceFolder(client, 'Qbox');
+    let asked = 0;
+    const folder: SourceFolder = { ...inner, flagsSince: (since) => (asked++, inner.flagsSince(since)) };
+    return { folder, asked: () => asked };
+  }
+
+  const runQ = (folder: SourceFolder, destination = imapDestinationFolder(dst, 'Qbox')) =>
+    copyFolder({
+      source: folder,
+      destination,
+      pairing: qPairing,
+      ledger,
+      budget: createByteBudget(1024 * 1024),
+      batchBytes: 1024 * 1024,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      onMessageFailed: () => {},
+    });
+
+  async function setQFlags(subject: string, flags: string[]) {
+    await src.mailboxOpen('Qbox');
+    const uids = (await src.search({ subject }, { uid: true })) as number[];
+    await src.messageFlagsSet(uids.join(','), flags, { uid: true });
+  }
+
+  const qTally = async (client: ImapFlow) =>
+    (await readMailbox(client))
+      .filter((m) => m.folder === 'Qbox')
+      .map((m) => `${m.flags.join(' ')}|${m.source.toString('base64')}`)
+      .sort();
+
+  it('carries them with no FETCH CHANGEDSINCE, and a session without QRESYNC still fetches them', async () => {
+    const resyncing = await openImap(
+      {
+        host: source.host,
+        port: source.ports.imaps,
+        security: 'tls',
+        tls: { ca: source.certificate.certPem, servername: 'localhost' },
+      },
+      { user: 'ann', password: 'old' },
+      DEFAULT_IMAP_TIMEOUTS,
+      { qresync: true },
+    );
+    try {
+      expect(resyncing.enabled.has('QRESYNC')).toBe(true);
+      await src.mailboxCreate('Qbox');
+      await dst.mailboxCreate('Qbox');
+      for (const subject of ['Q1', 'Q2', 'Q3']) await src.append('Qbox', rawMessage({ subject }), ['\\Seen']);
+      expect(await runQ(counted(resyncing).folder)).toMatchObject({ copied: 3 });
+
+      await setQFlags('Q1', ['\\Flagged']);
+      await setQFlags('Q3', ['\\Seen', '\\Answered', '$Label2']);
+      await src.append('Qbox', rawMessage({ subject: 'Q4' }), ['\\Draft']);
+      const told = counted(resyncing);
+      // The STOREs go out while the new mail is listed, not after.
+      const order: string[] = [];
+      const inner = imapDestinationFolder(dst, 'Qbox');
+      const listing = told.folder.list;
+      told.folder.list = (range) => (order.push('list'), listing(range));
+      const destination = {
+        ...inner,
+        get multiAppend() {
+          return inner.multiAppend;
+        },
+        storeFlags: (...args: Parameters<typeof inner.storeFlags>) => (
+          order.push('store'),
+          inner.storeFlags(...args)
+        ),
+      };
+      expect(await runQ(told.folder, destination)).toMatchObject({ copied: 1, flagsUpdated: 2, failed: 0 });
+      expect(told.asked()).toBe(0);
+      expect(order.indexOf('store')).toBeLessThan(order.indexOf('list'));
+      expect(await qTally(dst)).toEqual(await qTally(src));
+
+      await setQFlags('Q2', []);
+      const asking = counted(src);
+      expect(await runQ(asking.folder)).toMatchObject({ copied: 0, flagsUpdated: 1 });
+      expect(asking.asked()).toBe(1);
+      expect(await qTally(dst)).toEqual(await qTally(src));
+    } finally {
+      await resyncing.logout().catch(() => resyncing.close());
+    }
   });
 });

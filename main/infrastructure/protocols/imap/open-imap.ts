@@ -42,6 +42,8 @@ export async function openImap(
   endpoint: ImapEndpoint,
   login: ImapLogin,
   timeouts = DEFAULT_IMAP_TIMEOUTS,
+  /** ENABLE QRESYNC where the server has it (a folder opened then reports its flag changes). */
+  options: { qresync?: boolean } = {},
 ): Promise<ImapFlow> {
   let client: ImapFlow | null = null;
   const greeting = watchGreeting(() => client?.close());
@@ -58,6 +60,7 @@ export async function openImap(
     greetingTimeout: timeouts.connectMs,
     socketTimeout: timeouts.socketMs,
     clientInfo: { name: 'Cutover' },
+    ...(options.qresync ? { qresync: true } : {}),
   } as ConstructorParameters<typeof ImapFlow>[0]);
   // An unhandled 'error' event would crash the process; failures surface through the promises.
   client.on('error', () => {});

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImapFlow } from 'imapflow';
+import { startDovecot } from '../../harness/dovecot.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
+import type { StoredMessage } from '../../support/mail-fixtures.ts';
+import { createTestServices } from '../../support/test-services.ts';
+import { createAndRun, requestBetween } from '../../support/migration-services.ts';
+
+// A re-run where several folders changed since the last sync copies them on two lanes, and the
+// second lane's connections open folders without a LIST each.
+let source: DovecotServer;
+let destination: DovecotServer;
+const services = createTestServices();
+const FOLDERS = ['INBOX', 'A', 'B', 'C', 'D', 'E'];
+
+beforeAll(async () => {
+  [source, destination] = await Promise.all([
+    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
+    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
+  ]);
+  const client = await connectTo(source, 'ann', 'pw');
+  for (const folder of FOLDERS) {
+    if (folder !== 'INBOX') await client.mailboxCreate(folder);
+    for (const n of [1, 2]) await client.append(folder, rawMessage({ subject: `${folder} ${n}` }), []);
+  }
+  await client.logout();
+});
+
+afterAll(async () => {
+  services.close();
+  await Promise.allSettled([source?.stop(), destination?.stop()]);
+});
+
+const comparable = (messages: StoredMessage[]) =>
+  messages.map((m) => `${m.folder}|${m.flags.join(' ')}|${m.source.toString('base64')}`).sort();
+
+/** Every IMAP command of the run, by connection; each folder opened waits 100 ms first. */
+function watchCommands() {
+  const commands = new Map<string, string[]>();
+  const proto = ImapFlow.prototype as unknown as { exec: (...args: unknown[]) => Promise<unknown> };
+  const exec = proto.exec;
+  proto.exec = async function (this: ImapFlow, command: unknown, ...rest: unknown[]) {
+    commands.set(this.id, [...(commands.get(this.id) ?? []), String(command)]);
+    // Slow enough that the first lane is still busy when the second has logged in.
+    if (command === 'SELECT' || command === 'EXAMINE') await new Promise((r) => setTimeout(r, 100));
+    return exec.call(this, command, ...rest);
+  };
+  return { commands, restore: () => void (proto.exec = exec) };
+}
+
+describe('a re-run with several changed folders', () => {
+  it('opens a second lane whose connections LIST once, not once per folder, and ends exact', async () => {
+    const first = await createAndRun(
+      services,
+      requestBetween(source, destination, 'ann,pw\n', { name: 'lanes' }),
+      {
+        source,
+        destination,
+      },
+    );
+    expect(first.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 12 });
+
+    const client = await connectTo(source, 'ann', 'pw');
+    for (const folder of FOLDERS) {
+      await client.mailboxOpen(folder);
+      await client.messageFlagsAdd('1', ['\\Seen']);
+      await client.append(folder, rawMessage({ subject: `${folder} new` }), ['\\Flagged']);
+    }
+    await client.logout();
+
+    const watch = watchCommands();
+    let summary;
+    try {
+      // A new job for the same mailbox, as the benchmark's delta run: the ledger knows every folder.
+      summary = await createAndRun(
+        services,
+        requestBetween(source, destination, 'ann,pw\n', { name: 'again' }),
+        {
+          source,
+          destination,
+        },
+      );
+    } finally {
+      watch.restore();
+    }
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 6, messagesFailed: 0 });
+    const sessions = [...watch.commands.values()].filter((list) => list.includes('AUTHENTICATE'));
+    expect(sessions).toHaveLength(4);
+    const opening = (list: string[]) => list.filter((c) => c === 'SELECT' || c === 'EXAMINE').length;
+    // The second lane did copy folders, and listed once for all of them.
+    const second = sessions.slice(2);
+    expect(second.every((list) => opening(list) >= 2)).toBe(true);
+    for (const list of sessions) expect(list.filter((c) => c === 'LIST').length).toBe(1);
+
+    const [src, dst] = await Promise.all([
+      connectTo(source, 'ann', 'pw'),
+      connectTo(destination, 'ann', 'pw'),
+    ]);
+    expect(comparable(await readMailbox(dst))).toEqual(comparable(await readMailbox(src)));
+    await Promise.allSettled([src.logout(), dst.logout()]);
+  });
+});
