@@ -14,6 +14,7 @@ const ALLOWED = new Map([
   // The login code.
   ['main/engine/migration/login.ts', 'the engine logs in'],
   ['main/engine/migration/access-tokens.ts', 'the engine asks for an OAuth2 token to log in with'],
+  ['main/engine/migration/account-sign-in.ts', "a user's sign-in sends the app's client secret"],
   ['main/features/playbook/checks/destination-logins.ts', 'the login test logs in'],
   // Old password hashes (not passwords) written into the new service's users file.
   ['main/features/provisioning/export-hashes.ts', 'exports hashes for provisioning'],

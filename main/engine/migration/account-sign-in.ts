@@ -5,6 +5,7 @@ import { signInInBrowser } from '../../infrastructure/oauth2/loopback-sign-in.ts
 import { ServiceError } from '../../../shared/service-error.ts';
 import { PASSWORD_SIGN_IN } from '../../../shared/sign-in.ts';
 import type { ServerSide } from './migration-error.ts';
+import type { SecretReader } from './login.ts';
 
 export interface AccountSignInOptions {
   /** Shows the user the provider's sign-in page (prints its address, opens a browser). */
@@ -24,7 +25,7 @@ export async function signInJobAccount(
   job: JobRow,
   account: JobAccountRow,
   side: ServerSide,
-  reveal: (secretId: number) => string,
+  secrets: SecretReader,
   options: AccountSignInOptions,
 ): Promise<string> {
   const signIn = job.spec[side].signIn ?? PASSWORD_SIGN_IN;
@@ -36,7 +37,7 @@ export async function signInJobAccount(
     );
   const { refreshToken } = await signInInBrowser({
     client: signIn.client,
-    clientSecret: signIn.clientSecretId === null ? null : reveal(signIn.clientSecretId),
+    clientSecret: signIn.clientSecretId === null ? null : secrets.reveal(signIn.clientSecretId),
     loginHint: mailboxOn(account, side),
     ...options,
   });

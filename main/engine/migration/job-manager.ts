@@ -202,7 +202,7 @@ export function createJobManager(
     async signInAccount(name, account, side, options) {
       const job = named(name);
       const row = accountOf(job, account);
-      const refreshToken = await signInJobAccount(job, row, side, (id) => deps.secrets.reveal(id), options);
+      const refreshToken = await signInJobAccount(job, row, side, deps.secrets, options);
       // Read again: a password or sign-in stored while the browser was open is replaced, not doubled.
       storeAccountSecret(accountOf(job, account), side, refreshToken);
       deps.eventLog.append({

@@ -108,7 +108,9 @@ describe('the hotel network', () => {
         services,
         requestBetween(pair.source, pair.destination, 'ann,pw\n', { name: 'gone' }),
         pair,
-        { retry: DEFAULT_RETRY },
+        // Small batches, so the server is gone long before the last message (a fast copy took
+        // all 400 in one or two batches before the stop landed).
+        { retry: DEFAULT_RETRY, budgetBytes: 256 * 1024 },
         { sleep: async (ms) => void waits.push(ms) },
       );
       stop();
