@@ -1,6 +1,7 @@
 // A project server's sign-in as the server_profiles row keeps it (shared/sign-in.ts SignIn, JSON
 // with secret ids), stored from a request with its secrets encrypted, and the public facts the
 // UI may see (never a secret, key or token).
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
 import type { ProfileSignIn } from '../../../preload/contract.ts';
 import type { SignIn, SignInRequest } from '../../../shared/sign-in.ts';
 import { presetForIssuer } from '../../../shared/provider-presets.ts';
@@ -63,15 +64,7 @@ export function storeProfileSignIn(
 
 /** What the UI sees of a sign-in: which provider and app, and whether its secret is stored. */
 export function publicSignIn(signIn: SignIn | null): ProfileSignIn {
-  if (!signIn || signIn.method === 'password')
-    return {
-      method: 'password',
-      provider: null,
-      issuer: null,
-      tenant: null,
-      clientId: null,
-      hasSecret: false,
-    };
+  if (!signIn || signIn.method === 'password') return PASSWORD_PROFILE_SIGN_IN;
   const preset = presetForIssuer(signIn.client.issuer);
   const slots = secretSlots(signIn);
   return {

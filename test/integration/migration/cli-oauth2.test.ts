@@ -3,8 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type DovecotServer } from '../../harness/dovecot.ts';
-import { MAIL_SCOPE, TENANT_SCOPE, startOAuthServer, type OAuthServer } from '../../harness/oauth-server.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import type { OAuthServer } from '../../harness/oauth-server.ts';
+import { startOAuth2MailServers } from '../../support/oauth2-mail-servers.ts';
 import { connectTo, rawMessage } from '../../support/mail-fixtures.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { migrateArgs } from '../../support/cli-migrate.ts';
@@ -19,13 +20,7 @@ const dir = makeTempDir('cli-oauth2');
 const db = join(dir.path, 'cutover.db');
 
 beforeAll(async () => {
-  oauth = await startOAuthServer({ tenant: 'example.test' });
-  const users = USERS.map((username) => ({ username, password: PASSWORD }));
-  const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
-  [source, destination] = await Promise.all([
-    startDovecot({ users, oauth2 }),
-    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
-  ]);
+  ({ oauth, source, destination } = await startOAuth2MailServers(USERS, PASSWORD));
   for (const user of USERS) {
     const client = await connectTo(source, user, PASSWORD);
     for (let i = 0; i < 3; i++) await client.append('INBOX', rawMessage({ subject: `${user} ${i}` }), []);

@@ -7,9 +7,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDovecot, type DovecotServer } from '../../harness/dovecot.ts';
-import { MAIL_SCOPE, TENANT_SCOPE, startOAuthServer, type OAuthServer } from '../../harness/oauth-server.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import type { OAuthServer } from '../../harness/oauth-server.ts';
 import { declineAtProvider, launchChromium, signInAtProvider } from '../../support/chromium.ts';
+import { startOAuth2MailServers } from '../../support/oauth2-mail-servers.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { requestBetween } from '../../support/migration-services.ts';
 import { runCliProcess, type CliProcess } from '../../support/run-cli-process.ts';
@@ -33,12 +34,8 @@ let browser: BrowserContext;
 const printed: string[] = [];
 
 beforeAll(async () => {
-  oauth = await startOAuthServer({ tenant: 'example.test' });
-  const users = [{ username: ANN, password: PASSWORD }];
-  const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
-  [source, destination, browser] = await Promise.all([
-    startDovecot({ users, oauth2 }),
-    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
+  [{ oauth, source, destination }, browser] = await Promise.all([
+    startOAuth2MailServers([ANN], PASSWORD),
     launchChromium(join(dir.path, 'profile')),
   ]);
   const client = await connectTo(source, ANN, PASSWORD);

@@ -5,8 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type DovecotServer } from '../../harness/dovecot.ts';
-import { MAIL_SCOPE, TENANT_SCOPE, startOAuthServer, type OAuthServer } from '../../harness/oauth-server.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import type { OAuthServer } from '../../harness/oauth-server.ts';
+import { startOAuth2MailServers } from '../../support/oauth2-mail-servers.ts';
 import { connectTo, rawMessage, readMailbox } from '../../support/mail-fixtures.ts';
 import { createTestServices, fixedClock } from '../../support/test-services.ts';
 import { createAndRun, requestBetween, runAgain } from '../../support/migration-services.ts';
@@ -31,14 +32,9 @@ const clock = fixedClock('2026-11-24T09:00:00.000Z');
 const services = createTestServices(join(dir.path, 'cutover.db'), { clock });
 
 beforeAll(async () => {
-  oauth = await startOAuthServer({ tenant: 'example.test', accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
-  const users = [ANN, BOB, CAROL, DAN, GUS].map((username) => ({ username, password: PASSWORD }));
-  const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
-  [source, destination] = await Promise.all([
-    // Both take app-only tokens (Microsoft 365–like) and each user's (Google-like).
-    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
-    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
-  ]);
+  ({ oauth, source, destination } = await startOAuth2MailServers([ANN, BOB, CAROL, DAN, GUS], PASSWORD, {
+    accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
+  }));
   for (const user of [ANN, BOB, CAROL, DAN, GUS]) {
     const client = await connectTo(source, user, PASSWORD);
     for (let i = 0; i < 4; i++)

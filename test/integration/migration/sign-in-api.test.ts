@@ -4,9 +4,10 @@
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, type DovecotServer } from '../../harness/dovecot.ts';
-import { MAIL_SCOPE, TENANT_SCOPE, startOAuthServer, type OAuthServer } from '../../harness/oauth-server.ts';
+import type { DovecotServer } from '../../harness/dovecot.ts';
+import type { OAuthServer } from '../../harness/oauth-server.ts';
 import { launchChromium, signInAtProvider } from '../../support/chromium.ts';
+import { startOAuth2MailServers } from '../../support/oauth2-mail-servers.ts';
 import { connectTo, rawMessage } from '../../support/mail-fixtures.ts';
 import { requestBetween, runAgain } from '../../support/migration-services.ts';
 import { createTestServices } from '../../support/test-services.ts';
@@ -24,12 +25,8 @@ let destination: DovecotServer;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  oauth = await startOAuthServer({ tenant: 'example.test' });
-  const users = [{ username: ANN, password: PASSWORD }];
-  const oauth2 = { introspectionUrl: oauth.introspectionUrl, scope: MAIL_SCOPE };
-  [source, destination, browser] = await Promise.all([
-    startDovecot({ users, oauth2 }),
-    startDovecot({ users, oauth2: { ...oauth2, tenantScope: TENANT_SCOPE } }),
+  [{ oauth, source, destination }, browser] = await Promise.all([
+    startOAuth2MailServers([ANN], PASSWORD),
     launchChromium(join(dir.path, 'profile')),
   ]);
   const client = await connectTo(source, ANN, PASSWORD);

@@ -1,4 +1,5 @@
 // Contract objects the renderer tests build again and again, with plain defaults.
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
 import type { ServerProfile } from '../../../preload/contract.ts';
 
 export const serverProfile = (
@@ -13,13 +14,6 @@ export const serverProfile = (
   pinnedFingerprint: null,
   adminUser: null,
   hasAdminPassword: false,
-  signIn: {
-    method: 'password',
-    provider: null,
-    issuer: null,
-    tenant: null,
-    clientId: null,
-    hasSecret: false,
-  },
+  signIn: PASSWORD_PROFILE_SIGN_IN,
   ...patch,
 });

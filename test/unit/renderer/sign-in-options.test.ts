@@ -1,3 +1,4 @@
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
 import { describe, expect, it } from 'vitest';
 import type { ProfileSignIn } from '../../../preload/contract.ts';
 import {
@@ -7,14 +8,7 @@ import {
 } from '../../../renderer/features/servers/logic/sign-in-options.ts';
 import { signInExplanation } from '../../../renderer/features/servers/logic/sign-in-steps.ts';
 
-const PASSWORDS: ProfileSignIn = {
-  method: 'password',
-  provider: null,
-  issuer: null,
-  tenant: null,
-  clientId: null,
-  hasSecret: false,
-};
+const PASSWORDS = PASSWORD_PROFILE_SIGN_IN;
 const APP_STORED: ProfileSignIn = {
   method: 'app',
   provider: 'microsoft-365',

@@ -1,3 +1,4 @@
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/test-services.ts';
 import type { Services } from '../../../main/hosts/services.ts';
@@ -40,14 +41,7 @@ describe('server profiles', () => {
         pinnedFingerprint: null,
         adminUser: 'admin',
         hasAdminPassword: true,
-        signIn: {
-          method: 'password',
-          provider: null,
-          issuer: null,
-          tenant: null,
-          clientId: null,
-          hasSecret: false,
-        },
+        signIn: PASSWORD_PROFILE_SIGN_IN,
       },
     });
     expect(JSON.stringify(await services.dispatch('profiles.get', { projectId }))).not.toContain('secret!');
@@ -121,14 +115,7 @@ describe('server profiles', () => {
       pinnedFingerprint: null,
       adminUser: null,
       hasAdminPassword: false,
-      signIn: {
-        method: 'password',
-        provider: null,
-        issuer: null,
-        tenant: null,
-        clientId: null,
-        hasSecret: false,
-      },
+      signIn: PASSWORD_PROFILE_SIGN_IN,
     });
     const none = { imap: 0, imaps: 0, pop3: 0, pop3s: 0, submission: 0, submissions: 0 };
     expect(connectionPorts(profile('destination', 'imaps'))).toEqual({ ...none, imaps: 993 });

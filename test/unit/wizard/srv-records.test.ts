@@ -1,3 +1,4 @@
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
 import { describe, expect, it } from 'vitest';
 import { wantedSrvRecords, zoneLine } from '../../../main/features/playbook/srv-records.ts';
 import type { ServerProfile } from '../../../preload/contract.ts';
@@ -11,14 +12,7 @@ const profile = (protocol: 'imap' | 'imaps'): ServerProfile => ({
   pinnedFingerprint: null,
   adminUser: null,
   hasAdminPassword: false,
-  signIn: {
-    method: 'password',
-    provider: null,
-    issuer: null,
-    tenant: null,
-    clientId: null,
-    hasSecret: false,
-  },
+  signIn: PASSWORD_PROFILE_SIGN_IN,
 });
 
 describe('the SRV records to publish (RFC 6186, RFC 8314)', () => {
