@@ -1,3 +1,4 @@
+import type { ProfileSignIn } from '../preload/contract.ts';
 import type { OAuth2Client } from './oauth2-provider.ts';
 
 /**
@@ -25,3 +26,45 @@ export type SignInRequest =
   | { method: 'app'; client: OAuth2Client; clientSecret: string }
   /** `serviceAccountKey`: the JSON key file's text. */
   | { method: 'delegation'; client: OAuth2Client; serviceAccountKey: string };
+
+/** Which stored secret of a sign-in: an app's client secret, or a service account key. */
+export type SignInSecretSlot = 'clientSecret' | 'key';
+
+/** The request's sign-in as stored: each secret handed to `put`, which stores it and gives its id. */
+export function storeSignIn(
+  request: SignInRequest,
+  put: (slot: SignInSecretSlot, plain: string) => number,
+): SignIn {
+  switch (request.method) {
+    case 'password':
+      return { method: 'password' };
+    case 'user':
+      return {
+        method: 'user',
+        client: request.client,
+        clientSecretId: request.clientSecret ? put('clientSecret', request.clientSecret) : null,
+      };
+    case 'app':
+      return {
+        method: 'app',
+        client: request.client,
+        clientSecretId: put('clientSecret', request.clientSecret),
+      };
+    case 'delegation':
+      return {
+        method: 'delegation',
+        client: request.client,
+        keySecretId: put('key', request.serviceAccountKey),
+      };
+  }
+}
+
+/** What the UI sees of a server whose mailboxes sign in with their passwords. */
+export const PASSWORD_PROFILE_SIGN_IN: ProfileSignIn = {
+  method: 'password',
+  provider: null,
+  issuer: null,
+  tenant: null,
+  clientId: null,
+  hasSecret: false,
+};

@@ -176,16 +176,6 @@ export interface ProfileSignIn {
   hasSecret: boolean;
 }
 
-/** A server whose mailboxes sign in with their passwords. */
-export const PASSWORD_PROFILE_SIGN_IN: ProfileSignIn = {
-  method: 'password',
-  provider: null,
-  issuer: null,
-  tenant: null,
-  clientId: null,
-  hasSecret: false,
-};
-
 export interface ServerProfiles {
   source: ServerProfile | null;
   destination: ServerProfile | null;

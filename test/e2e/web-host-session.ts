@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,20 +46,11 @@ export async function openWebHostSession(dir: string, options: WebHostOptions = 
     { cwd: repoRoot, env: { ...process.env, CUTOVER_SECRET_KEY: undefined } },
   );
   const url = await printedUrl(server);
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
+  const context = await launchChromium(join(dir, 'profile'), {
     viewport: { width: 1280, height: 860 },
     locale: 'en-US',
     reducedMotion: 'reduce',
     acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
   });
   const consoleErrors: string[] = [];
   const cspViolations: string[] = [];

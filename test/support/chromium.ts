@@ -2,8 +2,12 @@
 // oidc-provider's development login and consent pages (any login name, any password).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export function launchChromium(profileDir: string): Promise<BrowserContext> {
+export function launchChromium(
+  profileDir: string,
+  options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
+    ...options,
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [

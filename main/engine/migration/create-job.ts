@@ -18,7 +18,8 @@ import type {
 import { DEFAULT_PORTS } from '../../../shared/job-spec.ts';
 import { CONCURRENCY } from '../../../shared/limits.ts';
 import { sourceEndpoints } from './endpoints.ts';
-import { signInProblems, storeSignIn, type SignInRequest } from './sign-in-request.ts';
+import { signInProblems, type SignInRequest } from './sign-in-request.ts';
+import { storeSignIn } from '../../../shared/sign-in.ts';
 import type { SignIn } from '../../../shared/sign-in.ts';
 
 /** A project account a job copies: its passwords stay the project's (no copy is made). */
@@ -154,10 +155,11 @@ export function createJob(request: MigrationRequest, jobs: JobRepository, secret
     );
   }
 
-  const put = (plain: string) => secrets.put(plain);
   /** A stored sign-in as it is (its secrets the project's); a request's with its secrets stored. */
   const signInOf = (stored: SignIn | null | undefined, asked: SignInRequest) => {
-    const signIn = stored ?? (asked.method === 'password' ? null : storeSignIn(asked, put));
+    const signIn =
+      stored ??
+      (asked.method === 'password' ? null : storeSignIn(asked, (_slot, plain) => secrets.put(plain)));
     return signIn && signIn.method !== 'password' ? { signIn } : {};
   };
   const destinationProtocol = request.destination.protocol ?? 'imaps';

@@ -1,6 +1,6 @@
 // A side's sign-in as a job request gives it (secrets in clear, from a file or the form), checked
 // and turned into the job spec's SignIn with each secret stored encrypted.
-import type { SignIn, SignInRequest } from '../../../shared/sign-in.ts';
+import type { SignInRequest } from '../../../shared/sign-in.ts';
 import { parseServiceAccountKey } from '../../infrastructure/oauth2/service-account-key.ts';
 
 export type { SignInRequest };
@@ -29,24 +29,6 @@ export function signInProblems(request: SignInRequest, where: string): string[] 
     }
   }
   return problems;
-}
-
-/** Stores the request's secrets (encrypted) and returns what the job spec keeps. */
-export function storeSignIn(request: SignInRequest, put: (plain: string) => number): SignIn {
-  switch (request.method) {
-    case 'password':
-      return { method: 'password' };
-    case 'user':
-      return {
-        method: 'user',
-        client: request.client,
-        clientSecretId: request.clientSecret ? put(request.clientSecret) : null,
-      };
-    case 'app':
-      return { method: 'app', client: request.client, clientSecretId: put(request.clientSecret) };
-    case 'delegation':
-      return { method: 'delegation', client: request.client, keySecretId: put(request.serviceAccountKey) };
-  }
 }
 
 function isUrl(value: string): boolean {

@@ -110,14 +110,20 @@ export async function jwtBearerGrant(
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(await importPKCS8(key.privateKey, 'RS256'));
-  return issued(client, () =>
-    oidc.genericGrantRequest(clientConfiguration(client, oidc.None(), audience), JWT_BEARER, { assertion }),
+  // A refused assertion (invalid_grant) is the key's or the delegation's fault: no one can sign in again.
+  return issued(
+    client,
+    () =>
+      oidc.genericGrantRequest(clientConfiguration(client, oidc.None(), audience), JWT_BEARER, { assertion }),
+    'refused',
   );
 }
 
+/** `invalidGrant`: what the provider's invalid_grant means for this grant. */
 async function issued(
   client: OAuth2Client,
   request: () => Promise<oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers>,
+  invalidGrant: 'revoked' | 'refused' = 'revoked',
 ): Promise<IssuedToken> {
   try {
     const response = await request();
@@ -128,15 +134,19 @@ async function issued(
       refreshToken: response.refresh_token ?? null,
     };
   } catch (error) {
-    throw grantError(client, error);
+    throw grantError(client, error, invalidGrant);
   }
 }
 
-function grantError(client: OAuth2Client, error: unknown): OAuth2GrantError {
+function grantError(
+  client: OAuth2Client,
+  error: unknown,
+  invalidGrant: 'revoked' | 'refused',
+): OAuth2GrantError {
   const where = new URL(client.tokenEndpoint).host;
   if (error instanceof oidc.ResponseBodyError) {
     const said = error.error_description ? `: ${error.error_description}` : '';
-    if (error.error === 'invalid_grant')
+    if (error.error === 'invalid_grant' && invalidGrant === 'revoked')
       return new OAuth2GrantError(
         'revoked',
         `${where} no longer accepts this sign-in (${error.error}${said}).`,

@@ -1,9 +1,14 @@
 // A project server's sign-in as the server_profiles row keeps it (shared/sign-in.ts SignIn, JSON
 // with secret ids), stored from a request with its secrets encrypted, and the public facts the
 // UI may see (never a secret, key or token).
-import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../shared/sign-in.ts';
 import type { ProfileSignIn } from '../../../preload/contract.ts';
-import type { SignIn, SignInRequest } from '../../../shared/sign-in.ts';
+import {
+  storeSignIn,
+  type SignIn,
+  type SignInRequest,
+  type SignInSecretSlot,
+} from '../../../shared/sign-in.ts';
 import { presetForIssuer } from '../../../shared/provider-presets.ts';
 import type { SecretRepository } from './secret-repository.ts';
 
@@ -24,40 +29,14 @@ export function storeProfileSignIn(
   secrets: Pick<SecretRepository, 'put' | 'replace' | 'remove'>,
 ): SignIn {
   const slots = secretSlots(before);
-  const keep = (slot: 'clientSecret' | 'key', plain: string): number => {
+  const keep = (slot: SignInSecretSlot, plain: string): number => {
     const id = slots[slot];
     slots[slot] = null;
     if (id === null) return secrets.put(plain);
     secrets.replace(id, plain);
     return id;
   };
-  let stored: SignIn;
-  switch (request.method) {
-    case 'password':
-      stored = { method: 'password' };
-      break;
-    case 'user':
-      stored = {
-        method: 'user',
-        client: request.client,
-        clientSecretId: request.clientSecret ? keep('clientSecret', request.clientSecret) : null,
-      };
-      break;
-    case 'app':
-      stored = {
-        method: 'app',
-        client: request.client,
-        clientSecretId: keep('clientSecret', request.clientSecret),
-      };
-      break;
-    case 'delegation':
-      stored = {
-        method: 'delegation',
-        client: request.client,
-        keySecretId: keep('key', request.serviceAccountKey),
-      };
-      break;
-  }
+  const stored = storeSignIn(request, keep);
   for (const left of [slots.clientSecret, slots.key]) if (left !== null) secrets.remove(left);
   return stored;
 }

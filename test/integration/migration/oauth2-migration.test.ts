@@ -2,6 +2,7 @@
 // server, oidc-provider, about every token): a Google Workspace–like source read by a service
 // account acting as each user, a Microsoft 365–like destination written by an app-only token,
 // and each user's own sign-in (refresh tokens) on both sides with tokens that expire mid-job.
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -251,6 +252,26 @@ describe('OAuth2 sign-ins on both sides', () => {
     expect(summary.accounts[0]!.errorMessage).toMatch(
       /refused the sign-in token for ann@example\.test: the app may lack IMAP access/,
     );
+  });
+
+  it('says a refused service account key is the app registration to fix, not a sign-in to redo', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const otherKey = {
+      ...oauth.serviceAccount.key,
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+    const request: SignInRequest = {
+      method: 'delegation',
+      client: oauth.serviceAccount.client,
+      serviceAccountKey: JSON.stringify(otherKey),
+    };
+    const summary = await createAndRun(
+      services,
+      signInRequest('wrong-key', `${ANN}\n`, request, tenantApp()),
+      { source, destination },
+    );
+    expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'source-auth-failed' });
+    expect(summary.accounts[0]!.errorMessage).toMatch(/Check the app registration/);
   });
 
   it('keeps no token, client secret or key in clear in the database or the log', () => {

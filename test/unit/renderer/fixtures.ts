@@ -1,5 +1,5 @@
 // Contract objects the renderer tests build again and again, with plain defaults.
-import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../shared/sign-in.ts';
 import type { ServerProfile } from '../../../preload/contract.ts';
 
 export const serverProfile = (

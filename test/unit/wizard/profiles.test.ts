@@ -1,4 +1,4 @@
-import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../shared/sign-in.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServices } from '../../support/test-services.ts';
 import type { Services } from '../../../main/hosts/services.ts';

@@ -1,4 +1,4 @@
-import { PASSWORD_PROFILE_SIGN_IN } from '../../../preload/contract.ts';
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../shared/sign-in.ts';
 import { describe, expect, it } from 'vitest';
 import { wantedSrvRecords, zoneLine } from '../../../main/features/playbook/srv-records.ts';
 import type { ServerProfile } from '../../../preload/contract.ts';

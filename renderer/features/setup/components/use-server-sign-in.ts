@@ -6,21 +6,13 @@ import type { ServerFieldValues } from '../../servers/logic/server-options.ts';
 import type { Provider, SignInToSend, SignInValues } from '../../servers/logic/sign-in-options.ts';
 import { presetServer, providerOf, signInToSend, signInValues } from '../../servers/logic/sign-in-options.ts';
 import { PRESET_IMAP } from '../../../../shared/provider-presets.ts';
-
-const PASSWORDS: ProfileSignIn = {
-  method: 'password',
-  provider: null,
-  issuer: null,
-  tenant: null,
-  clientId: null,
-  hasSecret: false,
-};
+import { PASSWORD_PROFILE_SIGN_IN } from '../../../../shared/sign-in.ts';
 
 export function useServerSignIn(
   profile: ServerProfile | null,
   setServer: (update: (values: ServerFieldValues) => ServerFieldValues) => void,
 ) {
-  const [stored, setStored] = useState<ProfileSignIn>(profile?.signIn ?? PASSWORDS);
+  const [stored, setStored] = useState<ProfileSignIn>(profile?.signIn ?? PASSWORD_PROFILE_SIGN_IN);
   const [provider, setProvider] = useState<Provider>(() => providerOf(profile?.host ?? '', stored));
   const [values, setValues] = useState<SignInValues>(() => signInValues(stored));
 
