@@ -1,4 +1,4 @@
-import type { ProfileSignIn } from '../preload/contract.ts';
+import type { ProfileSignIn } from '../preload/contract/types.ts';
 import type { OAuth2Client } from './oauth2-provider.ts';
 
 /**
