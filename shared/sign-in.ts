@@ -10,8 +10,12 @@ export type SignIn =
   | { method: 'password' }
   /** Each user signs in once in the browser; the account's stored secret is its refresh token. */
   | { method: 'user'; client: OAuth2Client; clientSecretId: number | null }
-  /** The organisation's app, for every mailbox (Microsoft 365 app-only: client credentials). */
-  | { method: 'app'; client: OAuth2Client; clientSecretId: number }
+  /**
+   * The organisation's app, for every mailbox (Microsoft 365 app-only: client credentials). Its
+   * stored secret is the client secret, or with `clientAuth: 'certificate'` the app's certificate
+   * and private key (PEM); jobs stored before certificates have no `clientAuth`.
+   */
+  | { method: 'app'; client: OAuth2Client; clientSecretId: number; clientAuth?: 'certificate' }
   /** A service account acting as each user (Google Workspace domain-wide delegation). */
   | { method: 'delegation'; client: OAuth2Client; keySecretId: number };
 
@@ -23,11 +27,12 @@ export const PASSWORD_SIGN_IN: SignIn = { method: 'password' };
 export type SignInRequest =
   | { method: 'password' }
   | { method: 'user'; client: OAuth2Client; clientSecret?: string | null }
-  | { method: 'app'; client: OAuth2Client; clientSecret: string }
+  /** Exactly one of the two: the client secret, or the certificate with its private key (PEM text). */
+  | { method: 'app'; client: OAuth2Client; clientSecret?: string; certificate?: string }
   /** `serviceAccountKey`: the JSON key file's text. */
   | { method: 'delegation'; client: OAuth2Client; serviceAccountKey: string };
 
-/** Which stored secret of a sign-in: an app's client secret, or a service account key. */
+/** Which stored secret of a sign-in: an app's client secret (or certificate), or a service account key. */
 export type SignInSecretSlot = 'clientSecret' | 'key';
 
 /** The request's sign-in as stored: each secret handed to `put`, which stores it and gives its id. */
@@ -45,11 +50,18 @@ export function storeSignIn(
         clientSecretId: request.clientSecret ? put('clientSecret', request.clientSecret) : null,
       };
     case 'app':
-      return {
-        method: 'app',
-        client: request.client,
-        clientSecretId: put('clientSecret', request.clientSecret),
-      };
+      return request.certificate
+        ? {
+            method: 'app',
+            client: request.client,
+            clientSecretId: put('clientSecret', request.certificate),
+            clientAuth: 'certificate',
+          }
+        : {
+            method: 'app',
+            client: request.client,
+            clientSecretId: put('clientSecret', request.clientSecret ?? ''),
+          };
     case 'delegation':
       return {
         method: 'delegation',
@@ -67,4 +79,5 @@ export const PASSWORD_PROFILE_SIGN_IN: ProfileSignIn = {
   tenant: null,
   clientId: null,
   hasSecret: false,
+  hasCertificate: false,
 };

@@ -37,8 +37,16 @@ export const signInRequest: z.ZodType<SignInRequest> = z.discriminatedUnion('met
     })
     .strict(),
   z
-    .object({ method: z.literal('app'), client: oauth2Client, clientSecret: secret('the client secret') })
-    .strict(),
+    .object({
+      method: z.literal('app'),
+      client: oauth2Client,
+      clientSecret: secret('the client secret').optional(),
+      certificate: secret('the certificate').optional(),
+    })
+    .strict()
+    .refine((app) => (app.clientSecret === undefined) !== (app.certificate === undefined), {
+      error: "give the app's client secret or its certificate (PEM with the private key), one of the two",
+    }),
   z
     .object({
       method: z.literal('delegation'),

@@ -172,8 +172,10 @@ export interface ProfileSignIn {
   /** Microsoft 365's directory (tenant domain or ID), or null. */
   tenant: string | null;
   clientId: string | null;
-  /** Whether a client secret or service account key is stored (never the secret itself). */
+  /** Whether a client secret, certificate or service account key is stored (never the secret itself). */
   hasSecret: boolean;
+  /** Whether the organisation's app signs in with a certificate rather than a client secret. */
+  hasCertificate: boolean;
 }
 
 export interface ServerProfiles {

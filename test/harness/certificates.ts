@@ -35,6 +35,8 @@ export interface IssueOptions {
   selfSigned?: boolean;
   /** Mark the certificate as a CA, so it can issue others (an intermediate). */
   isCertificateAuthority?: boolean;
+  /** The key: EC P-256 (default) or RSA 2048, which Microsoft wants for an app's certificate. */
+  keyType?: 'ec' | 'rsa';
 }
 
 const HOUR = 3_600_000;
@@ -81,9 +83,7 @@ export async function issueCertificate(
       'req',
       '-new',
       '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
+      ...(options.keyType === 'rsa' ? ['rsa:2048'] : ['ec', '-pkeyopt', 'ec_paramgen_curve:P-256']),
       '-nodes',
       '-keyout',
       keyPath,

@@ -3,12 +3,16 @@
 // how a harness Dovecot's oauth2 passdb checks the tokens Cutover signs in with. It knows the
 // three ways Cutover gets tokens: a user's own sign-in (authorization code with PKCE, refresh
 // tokens: a native client with a loopback redirect), app-only access for a whole tenant (client
-// credentials, as Microsoft 365), and a service account acting as each user (the JWT bearer
-// grant of RFC 7523, as Google Workspace's domain-wide delegation).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+// credentials with a secret or a certificate, as Microsoft 365), and a service account acting
+// as each user (the JWT bearer grant of RFC 7523, as Google Workspace's domain-wide delegation).
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { importSPKI, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
+import { issueCertificate } from './certificates.ts';
 import Provider, { errors } from 'oidc-provider';
 import type { OAuth2Client } from '../../shared/oauth2-provider.ts';
 
@@ -47,6 +51,11 @@ export interface OAuthServer {
   desktopClientWithoutRefresh: OAuth2Client;
   /** An app registration with a secret allowed client credentials for the tenant. */
   tenantApp: { client: OAuth2Client; clientSecret: string };
+  /**
+   * An app registration with a certificate (RSA, self-signed) instead of a secret: `pem` is the
+   * certificate and its private key; `x5t` the thumbprint the server looks the certificate up by.
+   */
+  tenantCertificateApp: { client: OAuth2Client; pem: string; x5t: string };
   /** A service account allowed to act as any user (JWT bearer), with its key file's content. */
   serviceAccount: { client: OAuth2Client; key: ServiceAccountKey };
   /** A fresh access token for `mailbox` with `scope` (default: the mail scope), valid `ttlSeconds`. */
@@ -66,12 +75,22 @@ const INTROSPECTOR = 'dovecot';
 const DESKTOP_CLIENT = 'cutover-desktop';
 const NO_REFRESH_CLIENT = 'cutover-desktop-no-refresh';
 const TENANT_APP = 'cutover-tenant-app';
+const TENANT_CERTIFICATE_APP = 'cutover-tenant-certificate-app';
 const SERVICE_ACCOUNT = 'cutover-service-account';
 
 export async function startOAuthServer(options: OAuthServerOptions = {}): Promise<OAuthServer> {
   const introspectorSecret = randomBytes(16).toString('hex');
   const tenantSecret = randomBytes(16).toString('hex');
   const serviceKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const certificateDir = await mkdtemp(join(tmpdir(), 'cutover-oauth-app-'));
+  const appCertificate = await issueCertificate(certificateDir, null, {
+    commonName: 'Cutover migration app',
+    altNames: [],
+    keyType: 'rsa',
+  });
+  const appX5t = createHash('sha1')
+    .update(new X509Certificate(appCertificate.certPem).raw)
+    .digest('base64url');
   const tenant = options.tenant ?? 'example.test';
   const ttl = options.accessTokenTtlSeconds ?? 3600;
   // The issuer names the port, known once the server listens: bind first, then build the provider.
@@ -107,6 +126,15 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
       {
         client_id: TENANT_APP,
         client_secret: tenantSecret,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        scope: TENANT_SCOPE,
+      },
+      {
+        client_id: TENANT_CERTIFICATE_APP,
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [createPublicKey(appCertificate.certPem).export({ format: 'jwk' })] },
         grant_types: ['client_credentials'],
         redirect_uris: [],
         response_types: [],
@@ -173,6 +201,25 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
     },
     ['assertion', 'scope'],
   );
+  // As Microsoft Entra does, a client assertion must name the certificate by its thumbprint
+  // (x5t) and have the token endpoint as its audience; oidc-provider itself accepts the issuer
+  // too and matches keys without x5t, so the harness checks both once the request is read.
+  provider.use(async (ctx, next) => {
+    await next();
+    const assertion = ctx.oidc?.params?.client_assertion;
+    if (ctx.path !== '/token' || typeof assertion !== 'string' || ctx.status !== 200) return;
+    const { x5t } = decodeProtectedHeader(assertion);
+    const { aud } = decodeJwt(assertion);
+    if (x5t === appX5t && aud === `${issuer}/token`) return;
+    ctx.status = 401;
+    ctx.body = {
+      error: 'invalid_client',
+      error_description:
+        x5t === appX5t
+          ? `the client assertion's audience must be the token endpoint, not ${String(aud)}`
+          : 'the client assertion names no certificate of this app (x5t)',
+    };
+  });
   handle = provider.callback();
 
   async function newGrant(mailbox: string, clientId: string, scope: string): Promise<string> {
@@ -223,6 +270,11 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
       client: { ...endpoints, clientId: TENANT_APP, userScopes: [], appScopes: [TENANT_SCOPE] },
       clientSecret: tenantSecret,
     },
+    tenantCertificateApp: {
+      client: { ...endpoints, clientId: TENANT_CERTIFICATE_APP, userScopes: [], appScopes: [TENANT_SCOPE] },
+      pem: `${appCertificate.certPem}${appCertificate.keyPem}`,
+      x5t: appX5t,
+    },
     serviceAccount: {
       client: { ...endpoints, clientId: SERVICE_ACCOUNT, userScopes: [], appScopes: [MAIL_SCOPE] },
       key: {
@@ -253,6 +305,9 @@ export async function startOAuthServer(options: OAuthServerOptions = {}): Promis
     },
     tokenRequests,
     issuedTokens,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(certificateDir, { recursive: true, force: true });
+    },
   };
 }

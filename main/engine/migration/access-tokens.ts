@@ -45,7 +45,7 @@ export function createAccessTokens(secrets: TokenSecrets, now: () => number = Da
         return issued;
       }
       case 'client-credentials':
-        return clientCredentialsGrant(grant.client, secrets.reveal(grant.clientSecretId));
+        return clientCredentialsGrant(grant.client, secrets.reveal(grant.clientSecretId), grant.clientAuth);
       case 'jwt-bearer':
         return jwtBearerGrant(grant.client, parseServiceAccountKey(secrets.reveal(grant.keySecretId)), user);
     }

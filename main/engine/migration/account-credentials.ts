@@ -104,7 +104,12 @@ function oauth2Credential(
       return {
         kind: 'oauth2',
         user,
-        grant: { type: 'client-credentials', client: signIn.client, clientSecretId: signIn.clientSecretId },
+        grant: {
+          type: 'client-credentials',
+          client: signIn.client,
+          clientSecretId: signIn.clientSecretId,
+          clientAuth: signIn.clientAuth ?? 'secret',
+        },
       };
     case 'delegation':
       return {

@@ -7,8 +7,13 @@ import type { OAuth2Client } from '../../../shared/oauth2-provider.ts';
 export type OAuth2Grant =
   /** The user's own sign-in: the stored secret is its refresh token (replaced when rotated). */
   | { type: 'refresh-token'; client: OAuth2Client; clientSecretId: number | null; refreshTokenId: number }
-  /** App-only access to every mailbox (client credentials). */
-  | { type: 'client-credentials'; client: OAuth2Client; clientSecretId: number }
+  /** App-only access to every mailbox (client credentials), with the app's secret or certificate. */
+  | {
+      type: 'client-credentials';
+      client: OAuth2Client;
+      clientSecretId: number;
+      clientAuth: 'secret' | 'certificate';
+    }
   /** A service account's key, acting as the mailbox's user (JWT bearer). */
   | { type: 'jwt-bearer'; client: OAuth2Client; keySecretId: number };
 

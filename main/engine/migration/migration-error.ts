@@ -217,7 +217,7 @@ function grantFailure(error: OAuth2GrantError, context: ErrorContext): Migration
     case 'refused':
       return new MigrationError(
         context.side === 'source' ? 'source-auth-failed' : 'destination-auth-failed',
-        `No sign-in token for ${context.user} on the ${where} server: ${error.message} Check the app registration (client ID, secret or key, and the permissions granted), then retry.`,
+        `No sign-in token for ${context.user} on the ${where} server: ${error.message} Check the app registration (client ID, its secret, certificate or key, and the permissions granted), then retry.`,
         options,
       );
     case 'unreachable':

@@ -2,11 +2,12 @@
 // and turned into the job spec's SignIn with each secret stored encrypted.
 import type { SignInRequest } from '../../../shared/sign-in.ts';
 import { parseServiceAccountKey } from '../../infrastructure/oauth2/service-account-key.ts';
+import { parseClientCertificate } from '../../infrastructure/oauth2/client-certificate.ts';
 
 export type { SignInRequest };
 
 /** What is wrong with a sign-in request, in words; empty when it can be stored. */
-export function signInProblems(request: SignInRequest, where: string): string[] {
+export function signInProblems(request: SignInRequest, where: string, now = new Date()): string[] {
   if (request.method === 'password') return [];
   const problems: string[] = [];
   const { client } = request;
@@ -19,8 +20,7 @@ export function signInProblems(request: SignInRequest, where: string): string[] 
   if (!client.clientId.trim()) problems.push(`${where}: the app's client ID is missing.`);
   const scopes = request.method === 'user' ? client.userScopes : client.appScopes;
   if (scopes.length === 0) problems.push(`${where}: no scope to ask for IMAP access.`);
-  if (request.method === 'app' && !request.clientSecret)
-    problems.push(`${where}: the app's client secret is missing.`);
+  if (request.method === 'app') problems.push(...appCredentialProblems(request, where, now));
   if (request.method === 'delegation') {
     try {
       parseServiceAccountKey(request.serviceAccountKey);
@@ -29,6 +29,29 @@ export function signInProblems(request: SignInRequest, where: string): string[] 
     }
   }
   return problems;
+}
+
+function appCredentialProblems(
+  request: Extract<SignInRequest, { method: 'app' }>,
+  where: string,
+  now: Date,
+): string[] {
+  if (request.clientSecret && request.certificate)
+    return [`${where}: give the app's client secret or its certificate, not both.`];
+  if (!request.certificate)
+    return request.clientSecret
+      ? []
+      : [`${where}: the app's client secret (or its certificate with the private key) is missing.`];
+  try {
+    const { validTo } = parseClientCertificate(request.certificate);
+    if (validTo <= now)
+      return [
+        `${where}: the app's certificate expired on ${validTo.toISOString().slice(0, 10)}: make a new one, upload it to the app registration, and give it here.`,
+      ];
+    return [];
+  } catch (error) {
+    return [`${where}: ${(error as Error).message}`];
+  }
 }
 
 function isUrl(value: string): boolean {

@@ -20,6 +20,8 @@ const signInFile = z
     tenant: z.string().trim().min(1).optional(),
     clientId: z.string().trim().min(1).optional(),
     clientSecret: z.string().min(1).optional(),
+    /** The app's certificate and private key (PEM), for Microsoft 365 app-only without a secret. */
+    certificateFile: z.string().min(1).optional(),
     client: oauth2Client.optional(),
     serviceAccountKey: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     serviceAccountKeyFile: z.string().min(1).optional(),
@@ -58,7 +60,14 @@ export function readSignIn(
     case 'user':
       return { method: 'user', client, clientSecret: file.clientSecret ?? null };
     case 'app':
-      if (!file.clientSecret) throw usage(`${option}: an "app" sign-in needs the app's "clientSecret".`);
+      if (file.clientSecret && file.certificateFile)
+        throw usage(`${option}: give the app's "clientSecret" or its "certificateFile", not both.`);
+      if (file.certificateFile)
+        return { method: 'app', client, certificate: readInputFile(file.certificateFile, 'app certificate') };
+      if (!file.clientSecret)
+        throw usage(
+          `${option}: an "app" sign-in needs the app's "clientSecret", or "certificateFile" (its certificate and private key, PEM).`,
+        );
       return { method: 'app', client, clientSecret: file.clientSecret };
     case 'delegation':
       return { method: 'delegation', client, serviceAccountKey: key! };

@@ -1,10 +1,12 @@
 // The token endpoint's grants Cutover uses, through openid-client (and jose for the JWT bearer
 // assertion): a user's sign-in in the browser (authorization code with PKCE) and its refresh,
-// app-only client credentials, and a service account acting as a user (RFC 7523). Errors come back as an OAuth2GrantError the engine can explain.
+// app-only client credentials (with a client secret or a certificate), and a service account
+// acting as a user (RFC 7523). Errors come back as an OAuth2GrantError the engine can explain.
 import * as oidc from 'openid-client';
 import { SignJWT, importPKCS8 } from 'jose';
 import type { OAuth2Client } from '../../../shared/oauth2-provider.ts';
 import type { ServiceAccountKey } from './service-account-key.ts';
+import { parseClientCertificate } from './client-certificate.ts';
 
 export interface IssuedToken {
   accessToken: string;
@@ -85,15 +87,48 @@ export async function refreshGrant(
   );
 }
 
+/** `credential`: the client secret, or for `kind` 'certificate' the certificate and its key (PEM). */
 export async function clientCredentialsGrant(
   client: OAuth2Client,
-  clientSecret: string,
+  credential: string,
+  kind: 'secret' | 'certificate' = 'secret',
 ): Promise<IssuedToken> {
+  let auth: oidc.ClientAuth;
+  try {
+    auth = kind === 'certificate' ? await certificateAuth(client, credential) : clientAuth(credential);
+  } catch (error) {
+    throw new OAuth2GrantError('refused', (error as Error).message, error);
+  }
   return issued(client, () =>
-    oidc.clientCredentialsGrant(clientConfiguration(client, clientAuth(clientSecret)), {
-      scope: client.appScopes.join(' '),
-    }),
+    oidc.clientCredentialsGrant(clientConfiguration(client, auth), { scope: client.appScopes.join(' ') }),
   );
+}
+
+/**
+ * private_key_jwt as Microsoft wants it: the assertion's audience is the token endpoint (not the
+ * issuer, openid-client's default) and its header names the certificate by thumbprint.
+ */
+async function certificateAuth(client: OAuth2Client, pem: string): Promise<oidc.ClientAuth> {
+  const certificate = parseClientCertificate(pem);
+  const { privateKey } = certificate;
+  const algorithm =
+    privateKey.asymmetricKeyType === 'ec'
+      ? { name: 'ECDSA', namedCurve: curveOf(privateKey.asymmetricKeyDetails?.namedCurve) }
+      : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const key = privateKey.toCryptoKey(algorithm, false, ['sign']);
+  return oidc.PrivateKeyJwt(key, {
+    [oidc.modifyAssertion]: (header, payload) => {
+      header.x5t = certificate.x5t;
+      header['x5t#S256'] = certificate.x5tS256;
+      payload.aud = client.tokenEndpoint;
+    },
+  });
+}
+
+function curveOf(nodeName: string | undefined): string {
+  if (nodeName === 'secp384r1') return 'P-384';
+  if (nodeName === 'secp521r1') return 'P-521';
+  return 'P-256';
 }
 
 export async function jwtBearerGrant(

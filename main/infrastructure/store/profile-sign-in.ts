@@ -53,5 +53,6 @@ export function publicSignIn(signIn: SignIn | null): ProfileSignIn {
     tenant: preset?.tenant ?? null,
     clientId: signIn.client.clientId,
     hasSecret: slots.clientSecret !== null || slots.key !== null,
+    hasCertificate: signIn.method === 'app' && signIn.clientAuth === 'certificate',
   };
 }

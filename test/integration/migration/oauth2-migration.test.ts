@@ -1,7 +1,7 @@
 // Copies between two OAuth2-only servers (Dovecot's oauth2 passdb asking a real authorization
 // server, oidc-provider, about every token): a Google Workspace–like source read by a service
-// account acting as each user, a Microsoft 365–like destination written by an app-only token,
-// and each user's own sign-in (refresh tokens) on both sides with tokens that expire mid-job.
+// account acting as each user, a Microsoft 365–like destination written by an app-only token
+// (its app signing in with a client secret or a certificate), and each user's own sign-in (refresh tokens) on both sides with tokens that expire mid-job.
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 import { startReplyInjector } from '../../harness/reply-injector.ts';
 import type { SignInRequest } from '../../../main/engine/migration/sign-in-request.ts';
 import { createJob } from '../../../main/engine/migration/create-job.ts';
+import { issueCertificate } from '../../harness/certificates.ts';
 
 const PASSWORD = 'only-for-seeding';
 const ANN = 'ann@example.test';
@@ -23,6 +24,7 @@ const BOB = 'bob@example.test';
 const CAROL = 'carol@example.test';
 const DAN = 'dan@example.test';
 const GUS = 'gus@example.test';
+const EVE = 'eve@example.test';
 const TOKEN_TTL_SECONDS = 3;
 
 let oauth: OAuthServer;
@@ -33,10 +35,10 @@ const clock = fixedClock('2026-11-24T09:00:00.000Z');
 const services = createTestServices(join(dir.path, 'cutover.db'), { clock });
 
 beforeAll(async () => {
-  ({ oauth, source, destination } = await startOAuth2MailServers([ANN, BOB, CAROL, DAN, GUS], PASSWORD, {
+  ({ oauth, source, destination } = await startOAuth2MailServers([ANN, BOB, CAROL, DAN, GUS, EVE], PASSWORD, {
     accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
   }));
-  for (const user of [ANN, BOB, CAROL, DAN, GUS]) {
+  for (const user of [ANN, BOB, CAROL, DAN, GUS, EVE]) {
     const client = await connectTo(source, user, PASSWORD);
     for (let i = 0; i < 4; i++)
       await client.append('INBOX', rawMessage({ subject: `${user} ${i}`, body: 'y'.repeat(1200) }), [
@@ -81,6 +83,11 @@ const tenantApp = (): SignInRequest => ({
   method: 'app',
   client: oauth.tenantApp.client,
   clientSecret: oauth.tenantApp.clientSecret,
+});
+const certificateApp = (pem = oauth.tenantCertificateApp.pem): SignInRequest => ({
+  method: 'app',
+  client: oauth.tenantCertificateApp.client,
+  certificate: pem,
 });
 const userSignIn = (): SignInRequest => ({ method: 'user', client: oauth.desktopClient });
 
@@ -146,6 +153,41 @@ describe('OAuth2 sign-ins on both sides', () => {
     );
     expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 5 });
     expect(await mailOf(destination, DAN)).toEqual(await mailOf(source, DAN));
+  });
+
+  it("copies into Microsoft 365 with the app's certificate instead of a client secret", async () => {
+    const before = oauth.tokenRequests.length;
+    const summary = await createAndRun(
+      services,
+      signInRequest('certificate-app', `${EVE}\n`, delegation(), certificateApp()),
+      { source, destination },
+    );
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 5 });
+    expect(await mailOf(destination, EVE)).toEqual(await mailOf(source, EVE));
+    expect(oauth.tokenRequests.slice(before)).toContain('client_credentials');
+  });
+
+  it('says a certificate the app does not know is the app registration to fix', async () => {
+    const other = await issueCertificate(join(dir.path, 'certificates'), null, {
+      commonName: 'Not uploaded to the app',
+      altNames: [],
+      keyType: 'rsa',
+    });
+    const summary = await createAndRun(
+      services,
+      signInRequest(
+        'unknown-certificate',
+        `${EVE}\n`,
+        delegation(),
+        certificateApp(other.certPem + other.keyPem),
+      ),
+      { source, destination },
+    );
+    expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'destination-auth-failed' });
+    expect(summary.accounts[0]!.errorMessage).toMatch(
+      /refused the app registration cutover-tenant-certificate-app \(invalid_client/,
+    );
+    expect(summary.accounts[0]!.errorMessage).toMatch(/Check the app registration/);
   });
 
   it("renews each user's short-lived token when the job goes on after it expired", async () => {
@@ -283,6 +325,7 @@ describe('OAuth2 sign-ins on both sides', () => {
       ...oauth.issuedTokens,
       oauth.tenantApp.clientSecret,
       oauth.serviceAccount.key.private_key.split('\n')[1]!,
+      oauth.tenantCertificateApp.pem.split('-----BEGIN PRIVATE KEY-----\n')[1]!.split('\n')[0]!,
     ];
     expect(oauth.issuedTokens.length).toBeGreaterThan(4);
     expect(secrets.filter((s) => stored.includes(s))).toEqual([]);

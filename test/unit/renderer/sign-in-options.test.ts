@@ -16,6 +16,7 @@ const APP_STORED: ProfileSignIn = {
   tenant: 'contoso.onmicrosoft.com',
   clientId: 'cid',
   hasSecret: true,
+  hasCertificate: false,
 };
 const typed = { ...signInValues(PASSWORDS), choice: 'app' as const };
 
