@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWebHostSession, screenshots } from './web-host-session.ts';
 import type { WebHostSession } from './web-host-session.ts';
+import { issueCertificate } from '../harness/certificates.ts';
 
 // The setup page's server form for Microsoft 365 in Chromium: the provider fills in the server,
 // the app-only sign-in says what to create in Entra and Exchange Online, and its secret, sent
@@ -96,6 +97,38 @@ describe('a Microsoft 365 server with app-only sign-in', () => {
     await again.getByText('Stored encrypted. It is never shown again.').waitFor();
     expect(session.consoleErrors).toEqual([]);
     expect(session.cspViolations).toEqual([]);
+  });
+
+  it('takes the app’s certificate file in place of its secret, and keeps neither on the page', async () => {
+    const form = oldServer();
+    const certificateField = form.getByLabel(/certificate instead of the secret/);
+    await certificateField.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('just some notes'),
+    });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('notes.txt is not a certificate with its private key').waitFor();
+
+    const app = await issueCertificate(join(dir, 'certificates'), null, {
+      commonName: 'Contoso migration',
+      altNames: [],
+      keyType: 'rsa',
+    });
+    await certificateField.setInputFiles({
+      name: 'contoso-migration.pem',
+      mimeType: 'application/x-pem-file',
+      buffer: Buffer.from(app.certPem + app.keyPem),
+    });
+    await form.getByText('contoso-migration.pem is chosen.').waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('✓ Saved').waitFor();
+    await form.getByText('A certificate is stored encrypted. Choose another file to replace it.').waitFor();
+    // The certificate replaced the secret: the secret field no longer says one is stored.
+    await form.getByText('Not stored yet. It is sent once when you save, then kept encrypted.').waitFor();
+    const keyLine = app.keyPem.split('\n')[1]!;
+    expect(await page.content()).not.toContain(keyLine);
+    await shot('sign-in-microsoft-app-certificate.png');
   });
 
   it('shows Google’s service account steps for the new server', async () => {

@@ -48,6 +48,37 @@ describe('the sign-in a server form sends', () => {
     });
   });
 
+  it("sends a Microsoft 365 app's certificate file in place of its secret, and keeps it once stored", () => {
+    const pem =
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
+    const values = {
+      ...typed,
+      tenant: 'contoso.onmicrosoft.com',
+      clientId: 'cid',
+      keyText: pem,
+      keyFileName: 'app.pem',
+    };
+    expect(signInToSend('microsoft-365', values, PASSWORDS)).toMatchObject({
+      ok: true,
+      request: { method: 'app', certificate: pem, client: { clientId: 'cid' } },
+    });
+    expect(
+      signInToSend(
+        'microsoft-365',
+        { ...values, keyText: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' },
+        PASSWORDS,
+      ),
+    ).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^app\.pem is not a certificate with its private key/),
+    });
+    const stored = { ...APP_STORED, hasCertificate: true };
+    expect(signInToSend('microsoft-365', signInValues(stored), stored)).toEqual({
+      ok: true,
+      request: undefined,
+    });
+  });
+
   it('says what is missing, and goes back to passwords for another server', () => {
     expect(signInToSend('microsoft-365', { ...typed, clientId: 'cid' }, PASSWORDS)).toMatchObject({
       ok: false,

@@ -1,19 +1,27 @@
 interface KeyFileFieldProps {
   id: string;
+  label: string;
+  /** The file chooser's filter, e.g. `.json,application/json`. */
+  accept: string;
+  /** What the file holds, in the hint's words: "key" or "certificate". */
+  noun: string;
   fileName: string;
   stored: boolean;
   onChange(file: { text: string; name: string }): void;
 }
 
-/** A service account's JSON key file, read as text here and sent once when the form is saved. */
-export function KeyFileField({ id, fileName, stored, onChange }: KeyFileFieldProps) {
+/**
+ * A secret that comes as a file (a service account's JSON key, an app's certificate with its
+ * private key), read as text here and sent once when the form is saved.
+ */
+export function KeyFileField({ id, label, accept, noun, fileName, stored, onChange }: KeyFileFieldProps) {
   return (
     <div className="field">
-      <label htmlFor={id}>Service account key file (JSON)</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="file"
-        accept=".json,application/json"
+        accept={accept}
         aria-describedby={`${id}-state`}
         onChange={(e) => {
           const file = e.target.files?.[0];
@@ -25,10 +33,10 @@ export function KeyFileField({ id, fileName, stored, onChange }: KeyFileFieldPro
           `${fileName} is chosen. It is sent once when you save, then kept encrypted.`
         ) : stored ? (
           <>
-            <span aria-hidden="true">✓ </span>A key is stored encrypted. Choose another file to replace it.
+            <span aria-hidden="true">✓ </span>A {noun} is stored encrypted. Choose another file to replace it.
           </>
         ) : (
-          'No key stored yet.'
+          `No ${noun} stored yet.`
         )}
       </p>
     </div>

@@ -68,6 +68,9 @@ export function SignInFields({ id, provider, values, stored, error, onChange }: 
       {choice === 'app' && provider === 'google' ? (
         <KeyFileField
           id={`${id}-key`}
+          label="Service account key file (JSON)"
+          accept=".json,application/json"
+          noun="key"
           fileName={values.keyFileName}
           stored={stored.method === 'delegation' && storedSecret}
           onChange={({ text: keyText, name }) => onChange({ keyText, keyFileName: name })}
@@ -88,8 +91,21 @@ export function SignInFields({ id, provider, values, stored, error, onChange }: 
               id={`${id}-secret`}
               label="Client secret"
               value={values.clientSecret}
-              stored={stored.method === choice && storedSecret}
-              onChange={(clientSecret) => onChange({ clientSecret })}
+              stored={stored.method === choice && storedSecret && !stored.hasCertificate}
+              onChange={(clientSecret) => onChange({ clientSecret, keyText: '', keyFileName: '' })}
+            />
+          ) : null}
+          {choice === 'app' && provider === 'microsoft-365' ? (
+            <KeyFileField
+              id={`${id}-certificate`}
+              label="Or a certificate instead of the secret (PEM file with its private key)"
+              accept=".pem,.crt,.cer,.key,application/x-pem-file"
+              noun="certificate"
+              fileName={values.keyFileName}
+              stored={stored.method === 'app' && stored.hasCertificate}
+              onChange={({ text: keyText, name }) =>
+                onChange({ keyText, keyFileName: name, clientSecret: '' })
+              }
             />
           ) : null}
         </div>

@@ -34,7 +34,10 @@ export interface SignInValues {
   tenant: string;
   clientId: string;
   clientSecret: string;
-  /** The chosen key file's text (Google service account), and its file name. */
+  /**
+   * The chosen file's text and name: a Google service account's JSON key, or a Microsoft 365
+   * app's certificate with its private key (PEM).
+   */
   keyText: string;
   keyFileName: string;
 }
@@ -101,10 +104,22 @@ export function signInToSend(provider: Provider, values: SignInValues, stored: P
     stored.method === method &&
     stored.clientId === clientId &&
     (stored.tenant ?? 'organizations') === (tenant || 'organizations');
+  if (method === 'app' && provider === 'microsoft-365' && values.keyText) {
+    if (!/-----BEGIN CERTIFICATE-----/.test(values.keyText) || !/PRIVATE KEY-----/.test(values.keyText))
+      return {
+        ok: false,
+        problem: `${values.keyFileName || 'This file'} is not a certificate with its private key: choose a PEM file holding both (from a .pfx: openssl pkcs12 -in app.pfx -nodes -out app.pem).`,
+      };
+    return { ok: true, request: { method: 'app', client, certificate: values.keyText } };
+  }
   if (!secret && sameApp) return { ok: true, request: undefined };
   if (method === 'app') {
     if (!secret)
-      return { ok: false, problem: 'Type the app’s client secret (its Value, shown once in Entra).' };
+      return {
+        ok: false,
+        problem:
+          'Type the app’s client secret (its Value, shown once in Entra), or choose its certificate file.',
+      };
     return { ok: true, request: { method: 'app', client, clientSecret: secret } };
   }
   if (provider === 'google' && !secret)

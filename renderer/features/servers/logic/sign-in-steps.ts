@@ -25,7 +25,7 @@ const MICROSOFT_APP: SignInExplanation = {
       steps: [
         'App registrations → New registration. Any name; “Accounts in this organizational directory only”.',
         'Copy the `Application (client) ID` and your tenant (`contoso.onmicrosoft.com` or the Directory (tenant) ID) into the fields below.',
-        'Certificates & secrets → New client secret. Copy its `Value` (it is shown only once) into “Client secret”.',
+        'Certificates & secrets → New client secret. Copy its `Value` (it is shown only once) into “Client secret”. Or, where your organisation wants certificates: Certificates → Upload certificate (the .cer), and choose the same certificate with its private key (a .pem file) below.',
         'API permissions → Add a permission → APIs my organization uses → `Office 365 Exchange Online` → Application permissions → `IMAP.AccessAsApp` → Grant admin consent.',
       ],
     },
