@@ -171,6 +171,7 @@ function stoppedError(): MigrationError {
 function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
   const side = sideOfError(error) ?? 'source';
   const spec = side === 'source' ? ctx.spec.source : ctx.spec.destination;
+  const credential = ctx.credentials[side];
   const endpoints = sourceEndpoints(ctx.spec.source);
   const port =
     side === 'source' ? (endpoints.imap?.port ?? endpoints.pop3?.port ?? 0) : ctx.spec.destination.port;
@@ -179,7 +180,8 @@ function sideOf(error: unknown, ctx: AccountRunContext): ErrorContext {
     host: spec.host,
     port,
     user: side === 'source' ? ctx.credentials.username : ctx.credentials.localUsername,
-    signIn: ctx.credentials[side].kind,
+    signIn: credential.kind,
+    ownSignIn: credential.kind === 'oauth2' && credential.grant.type === 'refresh-token',
   };
 }
 

@@ -45,8 +45,12 @@ export interface ErrorContext {
   host: string;
   port: number;
   user: string;
-  /** How that side signs in: a refused OAuth2 token is not a wrong password. */
+  /**
+   * How that side signs in: a refused OAuth2 token is not a wrong password, and a refused token
+   * of a person's own sign-in (`ownSignIn`) is most often someone else who signed in.
+   */
   signIn?: Credential['kind'];
+  ownSignIn?: boolean;
 }
 
 interface RawError {
@@ -77,6 +81,12 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
   if (error instanceof OAuth2GrantError) return grantFailure(error, context);
   const authFailed =
     raw.authenticationFailed || code === 'AUTHENTICATION_FAILED' || response === 'AUTHENTICATIONFAILED';
+  if (authFailed && context.signIn === 'oauth2' && context.ownSignIn) {
+    return make(
+      'sign-in-again',
+      `${capitalise(server)} refused the sign-in of ${context.user}. Sign in again as ${context.user} (the browser may have signed in someone else), and allow access to the mail when asked; if it happens again, the app registration may lack IMAP access (its scope or permission).`,
+    );
+  }
   if (authFailed && context.signIn === 'oauth2') {
     return make(
       context.side === 'source' ? 'source-auth-failed' : 'destination-auth-failed',

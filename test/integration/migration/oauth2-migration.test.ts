@@ -280,15 +280,34 @@ describe('OAuth2 sign-ins on both sides', () => {
     expect(retried.accounts[0]).toMatchObject({ status: 'done' });
   });
 
-  it('says the token lacks IMAP access when the sign-in was granted without the mail scope', async () => {
-    const name = 'no-mail-scope';
-    createJob(signInRequest(name, `${ANN}\n`, userSignIn(), tenantApp()), services.jobs, services.secrets);
-    const [account] = services.jobs.accounts(services.jobs.byName(name).id);
-    services.jobs.setAccountSecret(
-      account!.id,
-      'source',
-      services.secrets.put(await oauth.issueRefreshToken(ANN, { scope: 'openid offline_access' })),
-    );
+  it('asks to sign in again as the right person when the token is refused (another user, or no mail scope)', async () => {
+    const cases = [
+      {
+        name: 'no-mail-scope',
+        token: () => oauth.issueRefreshToken(ANN, { scope: 'openid offline_access' }),
+      },
+      // Someone else signed in in the browser for ann's account.
+      { name: 'someone-else', token: () => oauth.issueRefreshToken(BOB) },
+    ];
+    for (const { name, token } of cases) {
+      createJob(signInRequest(name, `${ANN}\n`, userSignIn(), tenantApp()), services.jobs, services.secrets);
+      const [account] = services.jobs.accounts(services.jobs.byName(name).id);
+      services.jobs.setAccountSecret(account!.id, 'source', services.secrets.put(await token()));
+      const summary = await runAgain(services, name, { source, destination });
+      expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'sign-in-again' });
+      expect(summary.accounts[0]!.errorMessage).toMatch(
+        /refused the sign-in of ann@example\.test\. Sign in again as ann@example\.test \(the browser may have signed in someone else\)/,
+      );
+    }
+  });
+
+  it('says a service account token the server refuses is the app registration to fix', async () => {
+    const name = 'delegation-without-mail-scope';
+    const request: SignInRequest = {
+      ...delegation(),
+      client: { ...oauth.serviceAccount.client, appScopes: ['openid'] },
+    } as SignInRequest;
+    createJob(signInRequest(name, `${ANN}\n`, request, tenantApp()), services.jobs, services.secrets);
     const summary = await runAgain(services, name, { source, destination });
     expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'source-auth-failed' });
     expect(summary.accounts[0]!.errorMessage).toMatch(
