@@ -2,6 +2,7 @@ import type { MigrationErrorCode } from '../../../preload/contract.ts';
 import { throttleReplyOf } from './throttle-reply.ts';
 import type { Credential } from './credential.ts';
 import { OAuth2GrantError } from '../../infrastructure/oauth2/token-grants.ts';
+import { MissingSecretError } from '../../infrastructure/store/secret-repository.ts';
 
 /** Which server an error came from: users need to know which password or box to fix. */
 export type ServerSide = 'source' | 'destination';
@@ -79,6 +80,11 @@ export function classifyError(error: unknown, context: ErrorContext): MigrationE
     new MigrationError(kind, message, { side: context.side, transient, cause: error });
 
   if (error instanceof OAuth2GrantError) return grantFailure(error, context);
+  if (error instanceof MissingSecretError)
+    return make(
+      context.side === 'source' ? 'source-auth-failed' : 'destination-auth-failed',
+      `The ${context.side === 'source' ? 'old' : 'new'} server's sign-in for ${context.user} is no longer stored: it was changed or removed in the server's settings after this job was made. Start a new job from the project, or give this job the password or app secret again.`,
+    );
   const authFailed =
     raw.authenticationFailed || code === 'AUTHENTICATION_FAILED' || response === 'AUTHENTICATIONFAILED';
   if (authFailed && context.signIn === 'oauth2' && context.ownSignIn) {

@@ -2,6 +2,14 @@ import type { Database } from 'better-sqlite3';
 import type { SecretCipher } from '../secrets/secret-cipher.ts';
 import type { Clock } from '../clock.ts';
 
+/** A secret that was removed (its server's settings changed) while something still refers to it. */
+export class MissingSecretError extends Error {
+  constructor(id: number) {
+    super(`No stored secret with id ${id}.`);
+    this.name = 'MissingSecretError';
+  }
+}
+
 /** Stores passwords encrypted; only services in main read them back, never the UI. */
 export interface SecretRepository {
   put(plain: string): number;
@@ -28,7 +36,7 @@ export function createSecretRepository(db: Database, cipher: SecretCipher, clock
     },
     reveal(id) {
       const row = select.get(id);
-      if (!row) throw new Error(`No stored password with id ${id}.`);
+      if (!row) throw new MissingSecretError(id);
       if (row.scheme !== cipher.scheme) {
         throw new Error(
           `This password was stored by ${describeScheme(row.scheme)} and cannot be read by ${describeScheme(cipher.scheme)}. Enter it again here.`,

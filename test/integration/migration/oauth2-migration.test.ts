@@ -335,6 +335,21 @@ describe('OAuth2 sign-ins on both sides', () => {
     expect(summary.accounts[0]!.errorMessage).toMatch(/Check the app registration/);
   });
 
+  it("says the job's sign-in is gone when its stored secret was removed since (the server settings changed)", async () => {
+    const name = 'secret-removed';
+    createJob(signInRequest(name, `${ANN}\n`, delegation(), tenantApp()), services.jobs, services.secrets);
+    const job = services.jobs.byName(name);
+    const signIn = job.spec.destination.signIn;
+    if (signIn?.method !== 'app') throw new Error('the job should sign in with the app');
+    // What a project does when its new server's sign-in is changed to passwords.
+    services.secrets.remove(signIn.clientSecretId);
+    const summary = await runAgain(services, name, { source, destination });
+    expect(summary.accounts[0]).toMatchObject({ status: 'failed', errorCode: 'destination-auth-failed' });
+    expect(summary.accounts[0]!.errorMessage).toMatch(
+      /^The new server's sign-in for ann@example\.test is no longer stored/,
+    );
+  });
+
   it('keeps no token, client secret or key in clear in the database or the log', () => {
     services.close();
     const files = readdirSync(dir.path).filter((f) => f.startsWith('cutover.db'));
