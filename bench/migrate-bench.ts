@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DovecotServer } from '../test/harness/dovecot.ts';
 import { runProfile } from './bench-profile.ts';
+import { warmUpChild } from './child-migration.ts';
 import type { ProfileOutcome } from './bench-profile.ts';
 import { FULL_CORPUS, WAN_CORPUS } from './corpus.ts';
 import { cpuTotal } from './cpu.ts';
@@ -138,6 +139,10 @@ async function main(servers: DovecotServer[]): Promise<number> {
   say(`Node ${process.version}, ${cpus().length} CPUs, load average ${load()} at start`);
   if (loadavg()[0]! > cpus().length * 0.5)
     say('  NOTE: the machine is busy with other work; timings will be slower and noisier.');
+  const coldLoadMs = await warmUpChild();
+  say(
+    `  the migration's modules loaded once (compile cache filled, as by any earlier cutover command): ${seconds(coldLoadMs)}`,
+  );
   const outcomes: ProfileOutcome[] = [];
   for (const profile of profiles) {
     const shape =

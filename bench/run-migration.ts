@@ -3,6 +3,7 @@
 // budget, retries and progress throttle. Prints one JSON line with timings and maxRSS.
 //
 //   node bench/run-migration.ts '{"db":…,"keyHex":…,"name":…,"source":…,"destination":…,"users":…}'
+//   node bench/run-migration.ts warm-up   (loads the modules and exits: fills the compile cache)
 const processStart = performance.now();
 
 interface Args {
@@ -19,7 +20,8 @@ interface Args {
   destination: { host: string; port: number; fingerprint: string };
 }
 
-const args = JSON.parse(process.argv[2] ?? '{}') as Args;
+const warmUp = process.argv[2] === 'warm-up';
+const args = (warmUp ? {} : JSON.parse(process.argv[2] ?? '{}')) as Args;
 
 const [
   { createServices },
@@ -43,6 +45,7 @@ const [
   import('../main/engine/migration/dead-buffers.ts'),
 ]);
 const loaded = performance.now();
+if (warmUp) process.exit(0);
 if (process.env['BENCH_IMAP_TRACE'] === '1')
   (await import('./imap-trace.ts')).traceImapCommands(processStart); // experiments
 

@@ -17,6 +17,7 @@ import { copyFolder } from './folder-copier.ts';
 import { inLanes, openLanes, worthASecondLane } from './folder-lanes.ts';
 import { unchangedByListing } from './sync-mode.ts';
 import type { FolderLane } from './folder-lanes.ts';
+import type { DestinationMailbox } from './destination-folder.ts';
 import { imapSourceFolder } from './imap-source-folder.ts';
 import { pop3SourceFolder } from './pop3-source-folder.ts';
 import type { Pop3Session } from './pop3-source-folder.ts';
@@ -332,11 +333,28 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       );
       log(ctx, { level: 'info', message: uploadPlanMessage(sizes, recorded, ctx.uploads) });
     }
-    for (const path of plan.destinationFoldersToCreate) {
-      ctx.beforeWrite();
-      await destination.create(path);
-      log(ctx, { level: 'info', folder: path, message: `Created the folder "${path}" on the new server.` });
-    }
+    // Each folder is created by the lane that first copies into it, just before: the folders'
+    // CREATEs and SUBSCRIBEs (two round trips each) do not hold up the first copy.
+    const creating = new Map<string, Promise<void>>();
+    const create = (path: string, mailbox: DestinationMailbox): Promise<void> => {
+      let pending = creating.get(path);
+      if (!pending) {
+        pending = (async () => {
+          ctx.beforeWrite();
+          await mailbox.create(path);
+          log(ctx, {
+            level: 'info',
+            folder: path,
+            message: `Created the folder "${path}" on the new server.`,
+          });
+        })();
+        creating.set(path, pending);
+      }
+      return pending;
+    };
+    const createFor = async (destinationPath: string, mailbox: DestinationMailbox) => {
+      for (const path of plan.createBefore.get(destinationPath) ?? []) await create(path, mailbox);
+    };
 
     const totals = new Map<string, number>();
     for (const entry of plan.entries)
@@ -377,6 +395,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       for (const note of entry.notes) log(ctx, { level: 'info', folder: entry.source, message: note });
       inFlight.set(entry.source, { done: 0, bytes: 0, copied: 0 });
       try {
+        await createFor(entry.destination, lane.destination);
         const outcome = await copyFolder({
           source: isPop3Inbox(entry.source)
             ? pop3SourceFolder(pop3!)
@@ -481,6 +500,9 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     await copyAll(plan.entries.filter((entry) => !entry.archivedOnly));
     leftOut = await onSide('source', () => keysOfSkippedFolders(sourceImap, plan, sourceFolders));
     await copyAll(plan.entries.filter((entry) => entry.archivedOnly));
+    // Any folder no copy needed (none should be left): the plan's hierarchy is whole at the end.
+    for (const path of plan.destinationFoldersToCreate)
+      if (!creating.has(path)) await create(path, destination);
     return { status: partial ? 'partial' : 'done', ...sum, error: null };
   } finally {
     await Promise.allSettled(lanes);

@@ -462,6 +462,13 @@ describe('planFolders: \\Noselect folders and creation order', () => {
       'Ghost/Child',
       'Shared/Other',
     ]);
+    // What each folder needs created before it is opened (a lane creates it just before).
+    expect(Object.fromEntries(result.createBefore)).toEqual({
+      'Shared/Team': ['Shared', 'Shared/Team'],
+      'Shared/Team/Reports': ['Shared', 'Shared/Team', 'Shared/Team/Reports'],
+      'Ghost/Child': ['Ghost/Child'],
+      'Shared/Other': ['Shared', 'Shared/Other'],
+    });
   });
 
   it('lists a parent before a child even when the source lists the child first', () => {
@@ -470,6 +477,7 @@ describe('planFolders: \\Noselect folders and creation order', () => {
       destination: folders('.', ['INBOX']),
     });
     expect(result.destinationFoldersToCreate).toEqual(['A', 'A.B']);
+    expect(Object.fromEntries(result.createBefore)).toEqual({ 'A.B': ['A', 'A.B'], A: ['A'] });
   });
 });
 

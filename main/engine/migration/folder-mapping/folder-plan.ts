@@ -32,4 +32,9 @@ export interface FolderPlan {
   skipped: SkippedFolder[];
   /** Destination paths to create, parents before children, without duplicates or existing folders. */
   destinationFoldersToCreate: string[];
+  /**
+   * For each destination folder to create, the paths of `destinationFoldersToCreate` it needs
+   * before it is opened: its missing parents, then itself.
+   */
+  createBefore: ReadonlyMap<string, readonly string[]>;
 }

@@ -91,7 +91,7 @@ export function planFolders(input: PlanFoldersInput): FolderPlan {
   return {
     entries: placed.map(({ segments: _segments, ...entry }) => entry),
     skipped,
-    destinationFoldersToCreate: foldersToCreate(placed, destination),
+    ...foldersToCreate(placed, destination),
   };
 }
 
@@ -204,19 +204,29 @@ function noteMerges(placed: Placed[]): void {
   }
 }
 
-function foldersToCreate(placed: Placed[], destination: DestinationIndex): string[] {
-  const seen = new Set<string>();
+function foldersToCreate(
+  placed: Placed[],
+  destination: DestinationIndex,
+): Pick<FolderPlan, 'destinationFoldersToCreate' | 'createBefore'> {
+  const pathOf = new Map<string, string>();
   const paths: string[] = [];
+  const createBefore = new Map<string, string[]>();
   for (const entry of placed) {
     if (!entry.create) continue;
+    const needs: string[] = [];
     entry.segments.forEach((_, i) => {
       const head = entry.segments.slice(0, i + 1);
       const key = folderKey(head);
       const isSelf = i === entry.segments.length - 1;
-      if (seen.has(key) || (!isSelf && destination.find(head) !== undefined)) return;
-      seen.add(key);
-      paths.push(isSelf ? entry.destination : head.join(destination.delimiter));
+      const known = pathOf.get(key);
+      if (known !== undefined) return void needs.push(known);
+      if (!isSelf && destination.find(head) !== undefined) return;
+      const path = isSelf ? entry.destination : head.join(destination.delimiter);
+      pathOf.set(key, path);
+      paths.push(path);
+      needs.push(path);
     });
+    createBefore.set(entry.destination, needs);
   }
-  return paths;
+  return { destinationFoldersToCreate: paths, createBefore };
 }
