@@ -148,10 +148,17 @@ export async function runProfile(options: ProfileOptions): Promise<ProfileOutcom
     const doveadmEarly = options.doveadmFirst ? await runDoveadm() : null;
     say('  run 1: first copy with our engine into a fresh Dovecot (child process, 4 accounts at a time)');
     const before = link?.carried();
+    link?.busyTimeline();
     const { value: run1, cpu: run1Cpu } = await withCpu({ source, destination: ours }, () =>
       migrate(context, 'bench-1', { cpuProfileDir: options.cpuProfileDir }),
     );
     const after = link?.carried();
+    // Experiments: how busy the link was, half a second at a time, while run 1 copied.
+    if (link && process.env['BENCH_LINK_TRACE'] === '1') {
+      const busy = link.busyTimeline();
+      say(`    link busy % per 0.5 s, down: ${busy.down.join(' ')}`);
+      say(`    link busy % per 0.5 s, up:   ${busy.up.join(' ')}`);
+    }
     const carried = before && after ? { up: after.up - before.up, down: after.down - before.down } : null;
     describeRun('run 1', run1);
     say(

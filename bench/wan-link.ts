@@ -21,6 +21,11 @@ export interface WanLink {
   proxy(target: { host: string; port: number }): Promise<number>;
   /** Bytes carried so far, per direction (down: server to client). */
   carried(): { up: number; down: number };
+  /**
+   * How busy each direction was, in percent per half second, since the last call (from its
+   * first chunk): where a run leaves the link idle.
+   */
+  busyTimeline(): { up: number[]; down: number[] };
   stop(): Promise<void>;
 }
 
@@ -31,10 +36,18 @@ interface Direction {
   /** When the link has finished sending what is queued (performance.now() ms). */
   freeAt: number;
   bytes: number;
+  /** Sending time per half second since `since` (null: nothing sent since the last timeline). */
+  busyMs: number[];
+  since: number | null;
 }
 
+const SLOT_MS = 500;
+
 export function startWanLink(profile: LinkProfile): WanLink {
-  const directions = { up: { freeAt: 0, bytes: 0 }, down: { freeAt: 0, bytes: 0 } };
+  const directions: { up: Direction; down: Direction } = {
+    up: { freeAt: 0, bytes: 0, busyMs: [], since: null },
+    down: { freeAt: 0, bytes: 0, busyMs: [], since: null },
+  };
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
 
@@ -69,6 +82,9 @@ export function startWanLink(profile: LinkProfile): WanLink {
       const sendMs =
         profile.bitsPerSecond === Infinity ? 0 : (chunk.length * 8 * 1000) / profile.bitsPerSecond;
       const start = Math.max(now, direction.freeAt);
+      direction.since ??= start;
+      const slot = Math.floor((start - direction.since) / SLOT_MS);
+      direction.busyMs[slot] = (direction.busyMs[slot] ?? 0) + sendMs;
       direction.freeAt = start + sendMs;
       direction.bytes += chunk.length;
       inFlight += chunk.length;
@@ -105,6 +121,17 @@ export function startWanLink(profile: LinkProfile): WanLink {
       return address.port;
     },
     carried: () => ({ up: directions.up.bytes, down: directions.down.bytes }),
+    busyTimeline: () => {
+      const take = (direction: Direction) => {
+        const percent = Array.from(direction.busyMs, (ms) =>
+          Math.min(100, Math.round(((ms ?? 0) * 100) / SLOT_MS)),
+        );
+        direction.busyMs = [];
+        direction.since = null;
+        return percent;
+      };
+      return { up: take(directions.up), down: take(directions.down) };
+    },
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all(

@@ -8,23 +8,27 @@ import { createTestServices } from '../../support/test-services.ts';
 import { createAndRun, requestBetween } from '../../support/migration-services.ts';
 
 // A re-run where several folders changed since the last sync copies them on two lanes, and the
-// second lane's connections open folders without a LIST each.
+// second lane's connections open folders without a LIST each; a first copy creates each folder
+// on the lane that copies into it, just before, and opens it without a LIST.
 let source: DovecotServer;
 let destination: DovecotServer;
 const services = createTestServices();
 const FOLDERS = ['INBOX', 'A', 'B', 'C', 'D', 'E'];
+const USERS = [
+  { username: 'ann', password: 'pw' },
+  { username: 'bob', password: 'pw' },
+];
 
 beforeAll(async () => {
-  [source, destination] = await Promise.all([
-    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
-    startDovecot({ users: [{ username: 'ann', password: 'pw' }] }),
-  ]);
-  const client = await connectTo(source, 'ann', 'pw');
-  for (const folder of FOLDERS) {
-    if (folder !== 'INBOX') await client.mailboxCreate(folder);
-    for (const n of [1, 2]) await client.append(folder, rawMessage({ subject: `${folder} ${n}` }), []);
+  [source, destination] = await Promise.all([startDovecot({ users: USERS }), startDovecot({ users: USERS })]);
+  for (const { username } of USERS) {
+    const client = await connectTo(source, username, 'pw');
+    for (const folder of FOLDERS) {
+      if (folder !== 'INBOX') await client.mailboxCreate(folder);
+      for (const n of [1, 2]) await client.append(folder, rawMessage({ subject: `${folder} ${n}` }), []);
+    }
+    await client.logout();
   }
-  await client.logout();
 });
 
 afterAll(async () => {
@@ -35,19 +39,52 @@ afterAll(async () => {
 const comparable = (messages: StoredMessage[]) =>
   messages.map((m) => `${m.folder}|${m.flags.join(' ')}|${m.source.toString('base64')}`).sort();
 
-/** Every IMAP command of the run, by connection; each folder opened waits 100 ms first. */
+/** Every IMAP command of the run, by connection and in order; each folder opened waits 100 ms first. */
 function watchCommands() {
   const commands = new Map<string, string[]>();
+  const inOrder: string[] = [];
   const proto = ImapFlow.prototype as unknown as { exec: (...args: unknown[]) => Promise<unknown> };
   const exec = proto.exec;
   proto.exec = async function (this: ImapFlow, command: unknown, ...rest: unknown[]) {
     commands.set(this.id, [...(commands.get(this.id) ?? []), String(command)]);
+    inOrder.push(String(command));
     // Slow enough that the first lane is still busy when the second has logged in.
     if (command === 'SELECT' || command === 'EXAMINE') await new Promise((r) => setTimeout(r, 100));
     return exec.call(this, command, ...rest);
   };
-  return { commands, restore: () => void (proto.exec = exec) };
+  return { commands, inOrder, restore: () => void (proto.exec = exec) };
 }
+
+describe('a first copy into a fresh mailbox', () => {
+  it('creates each folder just before copying into it, and opens it without listing it again', async () => {
+    const watch = watchCommands();
+    let summary;
+    try {
+      summary = await createAndRun(
+        services,
+        requestBetween(source, destination, 'bob,pw\n', { name: 'fresh' }),
+        { source, destination },
+      );
+    } finally {
+      watch.restore();
+    }
+    expect(summary.accounts[0]).toMatchObject({ status: 'done', messagesCopied: 12, messagesFailed: 0 });
+    // INBOX exists: its copy starts before the other folders are all created.
+    const creates = watch.inOrder.flatMap((c, i) => (c === 'CREATE' ? [i] : []));
+    expect(creates).toHaveLength(FOLDERS.length - 1);
+    expect(watch.inOrder.indexOf('APPEND')).toBeLessThan(creates.at(-1)!);
+    // Each connection LISTs once, at the start: a folder it created is opened without a LIST.
+    const sessions = [...watch.commands.values()].filter((list) => list.includes('AUTHENTICATE'));
+    expect(sessions.filter((list) => list.includes('CREATE')).length).toBeGreaterThan(0);
+    for (const list of sessions) expect(list.filter((c) => c === 'LIST').length).toBe(1);
+    const [src, dst] = await Promise.all([
+      connectTo(source, 'bob', 'pw'),
+      connectTo(destination, 'bob', 'pw'),
+    ]);
+    expect(comparable(await readMailbox(dst))).toEqual(comparable(await readMailbox(src)));
+    await Promise.allSettled([src.logout(), dst.logout()]);
+  });
+});
 
 describe('a re-run with several changed folders', () => {
   it('opens a second lane whose connections LIST once, not once per folder, and ends exact', async () => {

@@ -19,9 +19,29 @@ export function imapDestination(client: ImapFlow): DestinationMailbox {
     // With each folder's counters, so a folder nobody touched since the last run needs no SELECT.
     folders: () =>
       destination(() => client.list({ statusQuery: { messages: true, uidNext: true, uidValidity: true } })),
-    create: (path) => destination(async () => void (await client.mailboxCreate(path))),
+    create: (path) =>
+      destination(async () => {
+        const created = await client.mailboxCreate(path);
+        rememberCreated(client, created.path);
+      }),
     folder: (path) => imapDestinationFolder(client, path),
   };
+}
+
+/**
+ * imapflow LISTs a folder it has not seen in a listing before it opens it (for its delimiter and
+ * flags): one round trip saved by telling it of the folder this connection just made.
+ */
+function rememberCreated(client: ImapFlow, path: string): void {
+  const known = (client as unknown as { folders?: Map<string, object> }).folders;
+  if (!(known instanceof Map) || known.has(path)) return;
+  known.set(path, {
+    path,
+    delimiter: client.namespace?.delimiter ?? '/',
+    flags: new Set<string>(),
+    listed: true,
+    subscribed: true,
+  });
 }
 
 /** One folder of an IMAP destination; `open()` selects it, and the rest works on it. */
