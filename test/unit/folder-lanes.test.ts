@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanes, openLanes, worthASecondLane } from '../../main/engine/migration/folder-lanes.ts';
+import { inLanes, lanesWorthOpening, openLanes } from '../../main/engine/migration/folder-lanes.ts';
 import type { FolderLane, LaneConnections } from '../../main/engine/migration/folder-lanes.ts';
 import type { DestinationMailbox } from '../../main/engine/migration/destination-folder.ts';
 
@@ -15,7 +15,7 @@ describe('folder lanes', () => {
     let opened: (connections: LaneConnections) => void = () => {};
     const lanes = openLanes({
       first: lane('first'),
-      wanted: true,
+      count: 2,
       open: () => new Promise((resolve) => (opened = resolve)),
     });
     const started: string[] = [];
@@ -32,17 +32,17 @@ describe('folder lanes', () => {
   it('goes on with one lane when the servers refuse the second pair of connections', async () => {
     const lanes = openLanes({
       first: lane('first'),
-      wanted: true,
+      count: 2,
       open: () => Promise.reject(new Error('Maximum number of connections from user+IP exceeded')),
     });
     const started: string[] = [];
     await inLanes(lanes, new AbortController().signal, async (l) => void started.push(nameOf(l)));
     expect(started).toEqual(['first']);
-    expect(openLanes({ first: lane('first'), wanted: false, open: () => Promise.reject() })).toHaveLength(1);
+    expect(openLanes({ first: lane('first'), count: 1, open: () => Promise.reject() })).toHaveLength(1);
   });
 
   it('stops the other lane when one fails, and throws the first failure', async () => {
-    const lanes = openLanes({ first: lane('first'), wanted: true, open: async () => lane('second') });
+    const lanes = openLanes({ first: lane('first'), count: 2, open: async () => lane('second') });
     let secondSawStop = false;
     const run = inLanes(lanes, new AbortController().signal, async (l) => {
       if (nameOf(l) === 'first') {
@@ -59,7 +59,7 @@ describe('folder lanes', () => {
 
   it('passes the job’s stop to every lane', async () => {
     const job = new AbortController();
-    const lanes = openLanes({ first: lane('first'), wanted: true, open: async () => lane('second') });
+    const lanes = openLanes({ first: lane('first'), count: 2, open: async () => lane('second') });
     const stopped: string[] = [];
     const run = inLanes(lanes, job.signal, async (l) => {
       while (!l.signal.aborted) await tick();
@@ -72,16 +72,25 @@ describe('folder lanes', () => {
   });
 });
 
-describe('whether a second lane is worth its logins', () => {
-  it('on a first copy: two folders or more with 200 messages between them', () => {
-    expect(worthASecondLane([150, 50])).toBe(true);
-    expect(worthASecondLane([150, 49])).toBe(false);
-    expect(worthASecondLane([5000])).toBe(false);
+describe('how many lanes are worth their logins', () => {
+  it('on a first copy: three, for two folders or more with 200 messages between them', () => {
+    expect(lanesWorthOpening([150, 50])).toBe(3);
+    expect(lanesWorthOpening([150, 49])).toBe(1);
+    expect(lanesWorthOpening([5000])).toBe(1);
   });
 
-  it('on a re-run: three folders or more changed since the last sync', () => {
-    expect(worthASecondLane([], 3)).toBe(true);
-    expect(worthASecondLane([], 2)).toBe(false);
-    expect(worthASecondLane([], 0)).toBe(false);
+  it('on a re-run: two, for three folders or more changed since the last sync', () => {
+    expect(lanesWorthOpening([], 3)).toBe(2);
+    expect(lanesWorthOpening([], 2)).toBe(1);
+    expect(lanesWorthOpening([], 0)).toBe(1);
+  });
+
+  it('opens as many pairs as asked, never more than the most an account may have', () => {
+    let opened = 0;
+    const open = async () => lane(`extra ${++opened}`);
+    expect(openLanes({ first: lane('first'), count: 3, open })).toHaveLength(3);
+    expect(openLanes({ first: lane('first'), count: 9, open })).toHaveLength(3);
+    expect(openLanes({ first: lane('first'), count: 0, open })).toHaveLength(1);
+    expect(opened).toBe(4);
   });
 });

@@ -14,7 +14,7 @@ import type { SkipEntry, Translation } from '../../../shared/job-input/index.ts'
 import { planFolders } from './folder-mapping/index.ts';
 import type { FolderInfo } from './folder-mapping/index.ts';
 import { copyFolder } from './folder-copier.ts';
-import { inLanes, openLanes, worthASecondLane } from './folder-lanes.ts';
+import { inLanes, lanesWorthOpening, openLanes } from './folder-lanes.ts';
 import { unchangedByListing } from './sync-mode.ts';
 import type { FolderLane } from './folder-lanes.ts';
 import type { DestinationMailbox } from './destination-folder.ts';
@@ -198,7 +198,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
   }
   const { username, localUsername } = ctx.credentials;
   const clients: Array<{ close(): Promise<void> }> = [];
-  // A second lane still logging in when the attempt ends is closed once it has.
+  // A lane still logging in when the attempt ends is closed once it has.
   let lanes: ReturnType<typeof openLanes> = [];
   try {
     // Both servers at once: a login costs several round trips.
@@ -308,7 +308,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     ).length;
     lanes = openLanes({
       first: { source: sourceImap, destination },
-      wanted: sourceImap !== null && worthASecondLane(firstCopies, changedSince),
+      count: sourceImap === null ? 1 : lanesWorthOpening(firstCopies, changedSince),
       open: async () => {
         const [second, secondDestination] = await inOrder([
           tracked(openSource()),
@@ -361,7 +361,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
       if (!isPop3Inbox(entry.source)) totals.set(entry.source, sourceStatus.get(entry.source)?.messages ?? 0);
     const sum = { copied: 0, skipped: 0, failed: 0, total: 0, bytes: 0 };
     const grandTotal = () => [...totals.values()].reduce((a, b) => a + b, 0);
-    // Folders being copied now (two at a time on a second pair of connections), their counts so far.
+    // Folders being copied now (one per lane), their counts so far.
     const inFlight = new Map<string, { done: number; bytes: number; copied: number }>();
     const copiedBefore = progress.copied;
     const bytesBefore = progress.bytes;
