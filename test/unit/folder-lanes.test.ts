@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inLanes, lanesWorthOpening, openLanes } from '../../main/engine/migration/folder-lanes.ts';
+import {
+  FAR_LOGINS_MS,
+  inLanes,
+  lanesWorthOpening,
+  openLanes,
+} from '../../main/engine/migration/folder-lanes.ts';
 import type { FolderLane, LaneConnections } from '../../main/engine/migration/folder-lanes.ts';
 import type { DestinationMailbox } from '../../main/engine/migration/destination-folder.ts';
 
@@ -73,14 +78,15 @@ describe('folder lanes', () => {
 });
 
 describe('how many lanes are worth their logins', () => {
-  it('on a first copy: three, for two folders or more with 200 messages between them', () => {
-    expect(lanesWorthOpening([150, 50])).toBe(3);
-    expect(lanesWorthOpening([150, 49])).toBe(1);
-    expect(lanesWorthOpening([5000])).toBe(1);
+  it('on a first copy of two folders or more with 200 messages between them: three far away, two near', () => {
+    expect(lanesWorthOpening([150, 50], 0, FAR_LOGINS_MS)).toBe(3);
+    expect(lanesWorthOpening([150, 50], 0, FAR_LOGINS_MS - 1)).toBe(2);
+    expect(lanesWorthOpening([150, 49], 0, FAR_LOGINS_MS)).toBe(1);
+    expect(lanesWorthOpening([5000], 0, FAR_LOGINS_MS)).toBe(1);
   });
 
   it('on a re-run: two, for three folders or more changed since the last sync', () => {
-    expect(lanesWorthOpening([], 3)).toBe(2);
+    expect(lanesWorthOpening([], 3, FAR_LOGINS_MS)).toBe(2);
     expect(lanesWorthOpening([], 2)).toBe(1);
     expect(lanesWorthOpening([], 0)).toBe(1);
   });

@@ -221,6 +221,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     // Each connection is closed at the end of the attempt, whichever of the others failed.
     const tracked = <T extends ImapFlow | Pop3Session>(opening: Promise<T>) =>
       opening.then((client) => (clients.push(closerOf(client)), client));
+    const loginsStarted = performance.now();
     const [sourceImap, pop3, destinationClient] = await inOrder([
       endpoints.imap ? tracked(openSource()) : null,
       endpoints.pop3
@@ -233,6 +234,8 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
         : null,
       tracked(openDestination()),
     ] as const);
+    // How long both logins took (each several round trips): how far away the servers are.
+    const loginsMs = performance.now() - loginsStarted;
     const destination = imapDestination(destinationClient);
     if (endpoints.imap?.security === 'plain' || endpoints.pop3?.security === 'plain') {
       log(ctx, {
@@ -308,7 +311,7 @@ async function runOnce(ctx: AccountRunContext, progress: AttemptProgress): Promi
     ).length;
     lanes = openLanes({
       first: { source: sourceImap, destination },
-      count: sourceImap === null ? 1 : lanesWorthOpening(firstCopies, changedSince),
+      count: sourceImap === null ? 1 : lanesWorthOpening(firstCopies, changedSince, loginsMs),
       open: async () => {
         const [second, secondDestination] = await inOrder([
           tracked(openSource()),

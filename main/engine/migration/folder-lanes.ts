@@ -19,16 +19,29 @@ export type LaneConnections = Omit<FolderLane, 'signal'>;
 export const MAX_LANES = 3;
 
 /**
+ * Logins slower than this (both servers at once, each several round trips: TCP, TLS, the greeting,
+ * ID, AUTHENTICATE, NAMESPACE, ENABLE) mean servers far enough away that round trips, not the
+ * processors, bound a copy: about 40 ms a round trip. A LAN or a 10 ms office line logs in faster.
+ */
+export const FAR_LOGINS_MS = 250;
+
+/**
  * How many lanes an account's folders are worth. More pairs of connections pay for their logins
  * (about ten round trips each) when two or more folders are copied for the first time and there
  * is enough of them: a folder's first fetch and last APPEND then overlap the others' transfer,
- * and the small folders' round trips (open, list, fetch, APPEND) are spread over more lanes. Three
- * lanes beat two by about a tenth on the typical link (bench/README.md). On a re-run, two lanes
- * when three or more folders changed since the last sync: each costs a few round trips, which
- * two lanes halve once the second has logged in; a third did not pay there.
+ * and the small folders' round trips (open, list, fetch, APPEND) are spread over more lanes. Far
+ * away (`loginsMs`), three lanes beat two by about a tenth; near, where the processors are the
+ * limit, a third only adds work (bench/README.md). On a re-run, two lanes when three or more
+ * folders changed since the last sync: each costs a few round trips, which two lanes halve once
+ * the second has logged in; a third did not pay there.
  */
-export function lanesWorthOpening(firstCopies: readonly number[], changedSinceLastSync = 0): number {
-  if (firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200) return MAX_LANES;
+export function lanesWorthOpening(
+  firstCopies: readonly number[],
+  changedSinceLastSync = 0,
+  loginsMs = 0,
+): number {
+  if (firstCopies.length >= 2 && firstCopies.reduce((a, b) => a + b, 0) >= 200)
+    return loginsMs >= FAR_LOGINS_MS ? MAX_LANES : 2;
   return changedSinceLastSync >= 3 ? 2 : 1;
 }
 
