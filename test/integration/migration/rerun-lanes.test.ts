@@ -39,6 +39,13 @@ afterAll(async () => {
 const comparable = (messages: StoredMessage[]) =>
   messages.map((m) => `${m.folder}|${m.flags.join(' ')}|${m.source.toString('base64')}`).sort();
 
+/** The destination holds exactly the source's mail for `user`. */
+async function expectSameMail(user: string) {
+  const [src, dst] = await Promise.all([connectTo(source, user, 'pw'), connectTo(destination, user, 'pw')]);
+  expect(comparable(await readMailbox(dst))).toEqual(comparable(await readMailbox(src)));
+  await Promise.allSettled([src.logout(), dst.logout()]);
+}
+
 /** Every IMAP command of the run, by connection and in order; each folder opened waits 100 ms first. */
 function watchCommands() {
   const commands = new Map<string, string[]>();
@@ -77,12 +84,7 @@ describe('a first copy into a fresh mailbox', () => {
     const sessions = [...watch.commands.values()].filter((list) => list.includes('AUTHENTICATE'));
     expect(sessions.filter((list) => list.includes('CREATE')).length).toBeGreaterThan(0);
     for (const list of sessions) expect(list.filter((c) => c === 'LIST').length).toBe(1);
-    const [src, dst] = await Promise.all([
-      connectTo(source, 'bob', 'pw'),
-      connectTo(destination, 'bob', 'pw'),
-    ]);
-    expect(comparable(await readMailbox(dst))).toEqual(comparable(await readMailbox(src)));
-    await Promise.allSettled([src.logout(), dst.logout()]);
+    await expectSameMail('bob');
   });
 });
 
@@ -130,11 +132,6 @@ describe('a re-run with several changed folders', () => {
     expect(second.every((list) => opening(list) >= 2)).toBe(true);
     for (const list of sessions) expect(list.filter((c) => c === 'LIST').length).toBe(1);
 
-    const [src, dst] = await Promise.all([
-      connectTo(source, 'ann', 'pw'),
-      connectTo(destination, 'ann', 'pw'),
-    ]);
-    expect(comparable(await readMailbox(dst))).toEqual(comparable(await readMailbox(src)));
-    await Promise.allSettled([src.logout(), dst.logout()]);
+    await expectSameMail('ann');
   });
 });
