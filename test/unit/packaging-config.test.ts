@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { defaultDataDir } from '../../main/infrastructure/paths.ts';
 
 // electron-builder cannot run here (it downloads Electron), so its own schema check stands in.
 const root = join(import.meta.dirname, '../..');
@@ -14,6 +15,7 @@ const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: 
 
 interface BuilderConfig {
   appId: string;
+  productName: string;
   asarUnpack: string[];
   mac: { target: string; icon: string };
   win: { target: string; icon: string };
@@ -42,5 +44,28 @@ describe('electron-builder.yml', () => {
   it('unpacks native .node files from the asar and locks the Electron fuses', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
+  });
+});
+
+describe("the app's data folder", () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    productName?: string;
+  };
+
+  it('is the one the CLI and the web host open: Electron names it after productName (else the package name)', () => {
+    // app.getPath('userData') is the platform's app-data folder joined with app.getName(),
+    // which is package.json's productName, falling back to its name ("cutover" on Linux would
+    // be another folder than the CLI's).
+    const electronName = pkg.productName ?? pkg.name;
+    expect(electronName).toBe(config.productName);
+    const home = '/home/ann';
+    expect(defaultDataDir('linux', {}, home)).toBe(join(home, '.config', electronName));
+    expect(defaultDataDir('darwin', {}, home)).toBe(
+      join(home, 'Library', 'Application Support', electronName),
+    );
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, home)).toBe(
+      join('C:\\Users\\ann\\AppData\\Roaming', electronName),
+    );
   });
 });
