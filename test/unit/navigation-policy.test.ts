@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  devServerUrlFrom,
   isTrustedRendererUrl,
   shouldOpenExternally,
 } from '../../main/infrastructure/security/navigation-policy.ts';
@@ -24,6 +25,16 @@ describe('Electron shell policy', () => {
     const dev = { ...built, devServerUrl: 'http://localhost:5173/' };
     expect(isTrustedRendererUrl('http://localhost:5173/index.html', dev)).toBe(true);
     expect(isTrustedRendererUrl('http://localhost:5174/', dev)).toBe(false);
+  });
+
+  it('loads a dev server only in a build that is not packaged, and only from this computer', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+    expect(devServerUrlFrom(env, false)).toBe('http://localhost:5173/');
+    expect(devServerUrlFrom(env, true)).toBeNull();
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: 'https://evil.example/' }, false)).toBeNull();
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: 'file:///tmp/evil.html' }, false)).toBeNull();
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: 'not a url' }, false)).toBeNull();
+    expect(devServerUrlFrom({}, false)).toBeNull();
   });
 
   it('opens only https links in the system browser', () => {

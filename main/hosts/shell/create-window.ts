@@ -1,7 +1,7 @@
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { shouldOpenExternally } from '../../infrastructure/security/navigation-policy.ts';
+import { devServerUrlFrom, shouldOpenExternally } from '../../infrastructure/security/navigation-policy.ts';
 import type { RendererOrigin } from '../../infrastructure/security/navigation-policy.ts';
 
 /** The out/ folder electron-vite builds into (this file is bundled to out/main/index.js). */
@@ -10,7 +10,7 @@ const OUT_DIR = join(import.meta.dirname, '..');
 export function rendererOrigin(): RendererOrigin {
   return {
     indexUrl: pathToFileURL(join(OUT_DIR, 'renderer', 'index.html')).href,
-    devServerUrl: process.env['ELECTRON_RENDERER_URL'] ?? null,
+    devServerUrl: devServerUrlFrom(process.env, app.isPackaged),
   };
 }
 
