@@ -1,11 +1,14 @@
 // The Electron shell: the window, the IPC wiring and safeStorage. Everything else is in the
 // services, which never import electron and also run headless (CLI, web host).
-import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { createServices } from '../services.ts';
 import type { Services } from '../services.ts';
 import { systemClock } from '../../infrastructure/clock.ts';
-import { DATABASE_FILE } from '../../infrastructure/paths.ts';
+import { DATABASE_FILE, keyFileFor } from '../../infrastructure/paths.ts';
+import { openDatabase } from '../../infrastructure/store/database.ts';
+import { keyFileCipher } from '../headless/open-headless-services.ts';
+import { noKeychainNotice, systemKeychainProtects } from './keychain-choice.ts';
 import { createSafeStorageCipher } from './safe-storage-cipher.ts';
 import { createMainWindow, rendererOrigin } from './create-window.ts';
 import { wireIpc } from './ipc-bridge.ts';
@@ -37,14 +40,37 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     try {
-      services = createServices({
-        databasePath: join(app.getPath('userData'), DATABASE_FILE),
-        cipher: createSafeStorageCipher(),
-        clock: systemClock,
-        host: 'electron',
-        version: app.getVersion(),
-        secretStorage: 'the system keychain (Electron safeStorage)',
-      });
+      const databasePath = join(app.getPath('userData'), DATABASE_FILE);
+      const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+      if (systemKeychainProtects(process.platform, safeStorage.isEncryptionAvailable(), backend)) {
+        services = createServices({
+          databasePath,
+          cipher: createSafeStorageCipher(),
+          clock: systemClock,
+          host: 'electron',
+          version: app.getVersion(),
+          secretStorage: 'the system keychain (Electron safeStorage)',
+        });
+      } else {
+        // The key file the CLI uses for the same database: both read the same passwords.
+        const db = openDatabase(databasePath);
+        const keyed = keyFileCipher(db, databasePath);
+        services = createServices({
+          databasePath,
+          db,
+          cipher: keyed.cipher,
+          clock: systemClock,
+          host: 'electron',
+          version: app.getVersion(),
+          secretStorage: `${keyed.secretStorage} (this computer has no keyring)`,
+        });
+        if (keyed.created)
+          void dialog.showMessageBox({
+            type: 'info',
+            title: 'Where Cutover keeps passwords',
+            message: noKeychainNotice(keyFileFor(databasePath)),
+          });
+      }
     } catch (error) {
       dialog.showErrorBox('Cutover cannot start', (error as Error).message);
       app.quit();
