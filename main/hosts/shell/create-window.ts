@@ -1,8 +1,10 @@
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { devServerUrlFrom, shouldOpenExternally } from '../../infrastructure/security/navigation-policy.ts';
 import type { RendererOrigin } from '../../infrastructure/security/navigation-policy.ts';
+import { createDownloadBatches } from './download-batches.ts';
 
 /** The out/ folder electron-vite builds into (this file is bundled to out/main/index.js). */
 const OUT_DIR = join(import.meta.dirname, '..');
@@ -47,6 +49,26 @@ export function createMainWindow(origin: RendererOrigin): BrowserWindow {
   window.webContents.session.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permission === 'clipboard-sanitized-write'),
   );
+  // Several files saved one after another (a draft per user) go into one folder chosen once.
+  const downloads = createDownloadBatches({
+    askFolder: (first) =>
+      dialog.showOpenDialogSync(window, {
+        title: `Save ${first} and the files that come with it`,
+        buttonLabel: 'Save here',
+        defaultPath: app.getPath('downloads'),
+        properties: ['openDirectory', 'createDirectory'],
+      })?.[0] ?? null,
+    exists: existsSync,
+  });
+  // The session outlives the window: a window opened again must not answer twice.
+  const { session } = window.webContents;
+  const onDownload = (_event: Electron.Event, item: Electron.DownloadItem) => {
+    const path = downloads.savePathFor(item.getFilename());
+    if (path === null) item.cancel();
+    else item.setSavePath(path);
+  };
+  session.on('will-download', onDownload);
+  window.once('closed', () => session.removeListener('will-download', onDownload));
   if (origin.devServerUrl) void window.loadURL(origin.devServerUrl);
   else void window.loadURL(origin.indexUrl);
   return window;
