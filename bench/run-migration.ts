@@ -3,6 +3,9 @@
 // budget, retries and progress throttle. Prints one JSON line with timings and maxRSS.
 //
 //   node bench/run-migration.ts '{"db":…,"keyHex":…,"name":…,"source":…,"destination":…,"users":…}'
+import { restartWithTunedAllocator } from '../main/hosts/cli/allocator-tuning.ts';
+
+restartWithTunedAllocator(); // as bin/cutover.js starts: glibc's malloc tuned, one re-exec
 const processStart = performance.now();
 
 interface Args {

@@ -8,6 +8,9 @@ if (major < 24) {
   );
   process.exit(2);
 }
+// Before anything else is loaded: restarts once with glibc's malloc tuned for copying mail.
+const { restartWithTunedAllocator } = await import('../main/hosts/cli/allocator-tuning.ts');
+restartWithTunedAllocator();
 const { runCli } = await import('../main/hosts/cli/run-cli.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
