@@ -4,9 +4,6 @@
 //
 //   node bench/run-migration.ts '{"db":…,"keyHex":…,"name":…,"source":…,"destination":…,"users":…}'
 //   node bench/run-migration.ts warm-up   (loads the modules and exits: fills the compile cache)
-import { restartWithTunedAllocator } from '../main/hosts/cli/allocator-tuning.ts';
-
-restartWithTunedAllocator(); // as bin/cutover.js starts: glibc's malloc tuned, one re-exec
 const processStart = performance.now();
 
 interface Args {

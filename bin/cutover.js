@@ -8,9 +8,6 @@ if (major < 24) {
   );
   process.exit(2);
 }
-// Before anything else is loaded: restarts once with glibc's malloc tuned for copying mail.
-const { restartWithTunedAllocator } = await import('../main/hosts/cli/allocator-tuning.ts');
-restartWithTunedAllocator();
 // V8's code cache of Cutover's modules and their type-stripped TypeScript, kept on disk
 // (NODE_COMPILE_CACHE, else the temp directory's node-compile-cache): from the second command
 // on, loading takes about half as long (bench/README.md).
